@@ -1,0 +1,167 @@
+// Persistence of the membership records in their own MySQL schema. The only place that
+// writes SQL for this service; it sees domain values and opaque bytes, never protos.
+#ifndef DANGBO_SERVICES_MEMBERSHIP_STORE_STORE_H_
+#define DANGBO_SERVICES_MEMBERSHIP_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/statusor.h"
+#include "services/membership/domain/model.h"
+
+namespace dangbo::db {
+class Pool;
+class Session;
+}  // namespace dangbo::db
+
+namespace dangbo::membership {
+
+// Who asks for a mutation, and under which idempotency key.
+struct MutationContext {
+  std::string method;       // e.g. "CreateMember"; part of the idempotency key's scope
+  std::string request_id;   // required
+  std::string fingerprint;  // hash of the request: a reused request_id with another request
+                            // is refused with INVALID_ARGUMENT
+  std::string caller;       // principal subject, for the audit trail
+};
+
+// One change-feed entry to append to the outbox in the mutation's transaction.
+struct ChangeRecord {
+  std::string resource;     // e.g. "members/42"
+  std::string change_type;  // e.g. "dangbo.membership.v1.Member.created"
+  std::string payload;      // serialized google.protobuf.Any
+};
+
+// What a mutation body produces: the serialized response returned now and on every replay,
+// the change events, and a line for the audit trail.
+struct MutationOutcome {
+  std::string response;
+  std::vector<ChangeRecord> changes;
+  std::string resource;      // the main resource touched, for the audit row
+  std::string audit_detail;  // short human-readable summary
+};
+
+// A history row of an organization (organization_versions): the organization as it stood
+// from valid_from (inclusive) to valid_to (exclusive, none = still current).
+struct OrganizationVersion {
+  Organization organization;
+  Date valid_from;
+  std::optional<Date> valid_to;
+  int change_kind = 0;  // dangbo.membership.v1.OrganizationChange.Kind value
+  Decision decision;
+  std::vector<int64_t> related_ids;
+};
+
+struct OrganizationFilter {
+  std::optional<int64_t> parent_id;
+  std::optional<std::string> subtree_path;      // "/1/5/": that organization and below
+  std::vector<std::string> scope_paths;         // caller's scopes; empty = unrestricted
+  std::vector<OrganizationKind> kinds;          // empty = all
+  std::vector<OrganizationState> states;        // empty = all
+  std::optional<Date> as_of;                    // read organization_versions instead
+  int page_size = 100;
+  int64_t after_id = 0;                         // keyset paging on id
+};
+
+struct MemberFilter {
+  std::optional<std::string> subtree_path;
+  std::vector<std::string> scope_paths;
+  std::vector<MemberState> states;              // empty = all
+  std::string name_key;                         // SearchKey() of the query; words must all match
+  std::string party_card_number;
+  std::string citizen_id;
+  bool exempted_only = false;
+  bool lost_contact_only = false;
+  bool in_transit_only = false;
+  int page_size = 100;
+  int64_t after_id = 0;
+};
+
+struct StoredChange {
+  int64_t sequence = 0;
+  std::string resource;
+  std::string change_type;
+  std::string payload;
+  std::string request_id;
+  absl::Time commit_time;
+};
+
+// Operations available inside one mutation transaction. Reads here lock what they read
+// (SELECT … FOR UPDATE) so concurrent writers cannot lose each other's updates.
+class MembershipTx {
+ public:
+  virtual ~MembershipTx() = default;
+
+  virtual absl::StatusOr<Organization> LockOrganization(int64_t id) = 0;
+  // Assigns id, path and version 1.
+  virtual absl::StatusOr<Organization> InsertOrganization(const Organization& org) = 0;
+  // Bumps version; fails with ABORTED if `org.version` is not the stored one.
+  virtual absl::StatusOr<Organization> UpdateOrganization(const Organization& org) = 0;
+  // Closes the open history row of `org.id` at `version.valid_from` and opens a new one.
+  // A valid_from earlier than the open row's is FAILED_PRECONDITION (no retroactive edits).
+  virtual absl::Status AppendOrganizationVersion(const OrganizationVersion& version) = 0;
+  // Ids of the active organizations whose parent is `id`.
+  virtual absl::StatusOr<std::vector<int64_t>> ChildOrganizationIds(int64_t id) = 0;
+  // Every organization strictly below `path` (for re-pathing a moved subtree).
+  virtual absl::StatusOr<std::vector<Organization>> LockDescendants(const std::string& path) = 0;
+  virtual absl::StatusOr<int64_t> CountActiveMembers(int64_t organization_id) = 0;
+
+  virtual absl::StatusOr<Member> LockMember(int64_t id) = 0;
+  // Assigns id and version 1. Duplicate citizen id or card number is ALREADY_EXISTS naming
+  // the field.
+  virtual absl::StatusOr<Member> InsertMember(const Member& member) = 0;
+  // Bumps version; ABORTED if `member.version` is not the stored one.
+  virtual absl::StatusOr<Member> UpdateMember(const Member& member) = 0;
+  virtual absl::StatusOr<std::vector<MemberEvent>> MemberEvents(int64_t member_id) = 0;
+  // Assigns id.
+  virtual absl::StatusOr<MemberEvent> InsertMemberEvent(const MemberEvent& event) = 0;
+  // Active (applicant, probationary, full) members registered at an organization.
+  virtual absl::StatusOr<std::vector<int64_t>> MemberIdsAt(int64_t organization_id) = 0;
+};
+
+class MembershipStore {
+ public:
+  explicit MembershipStore(db::Pool& pool);
+
+  // Runs `body` in one transaction together with the idempotency record, the outbox rows and
+  // the audit row. A replayed request_id returns the first response without running `body`;
+  // a COMMIT with unknown outcome is resolved by looking the request_id up.
+  absl::StatusOr<std::string> Mutate(
+      const MutationContext& context,
+      absl::FunctionRef<absl::StatusOr<MutationOutcome>(MembershipTx&)> body);
+
+  absl::StatusOr<Organization> GetOrganization(int64_t id);
+  absl::StatusOr<OrganizationVersion> GetOrganizationAsOf(int64_t id, Date as_of);
+  absl::StatusOr<std::vector<Organization>> ListOrganizations(const OrganizationFilter& filter);
+  absl::StatusOr<std::vector<OrganizationVersion>> ListOrganizationHistory(int64_t id,
+                                                                          int page_size,
+                                                                          int64_t after_seq);
+  // Paths of the given organizations, for authorization; unknown ids are absent.
+  absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> OrganizationPaths(
+      const std::vector<int64_t>& ids);
+
+  absl::StatusOr<Member> GetMember(int64_t id);
+  // In the order asked; a missing id is NOT_FOUND naming it.
+  absl::StatusOr<std::vector<Member>> BatchGetMembers(const std::vector<int64_t>& ids);
+  absl::StatusOr<std::vector<Member>> ListMembers(const MemberFilter& filter);
+  absl::StatusOr<std::vector<MemberEvent>> ListMemberEvents(int64_t member_id, int page_size,
+                                                            int64_t after_id);
+
+  // Records that `caller` read personal data of these members (design.md §5).
+  absl::Status AuditPersonalDataRead(const std::string& caller, const std::string& method,
+                                     const std::vector<int64_t>& member_ids);
+
+  absl::StatusOr<std::vector<StoredChange>> ListChanges(int64_t after_sequence, int page_size);
+  absl::StatusOr<int64_t> HeadSequence();
+
+ private:
+  db::Pool& pool_;
+};
+
+}  // namespace dangbo::membership
+
+#endif  // DANGBO_SERVICES_MEMBERSHIP_STORE_STORE_H_
