@@ -1,0 +1,83 @@
+#include "services/membership/api/membership_service.h"
+
+#include <exception>
+
+#include "absl/strings/str_cat.h"
+#include "common/api/fingerprint.h"
+#include "common/api/macros.h"
+#include "common/auth/authorization.h"
+#include "common/status/errors.h"
+#include "common/status/grpc_status.h"
+#include "common/status/validate.h"
+#include "services/membership/api/mapping.h"
+
+namespace dangbo::membership {
+
+MembershipServiceImpl::MembershipServiceImpl(ServiceDeps deps) : deps_(std::move(deps)) {}
+
+grpc::Status MembershipServiceImpl::Run(const std::function<absl::Status()>& body) {
+  try {
+    return status::ToGrpcStatus(body());
+  } catch (const std::exception& e) {
+    return grpc::Status(grpc::StatusCode::INTERNAL, absl::StrCat("internal error: ", e.what()));
+  }
+}
+
+absl::StatusOr<auth::Principal> MembershipServiceImpl::Authorized(grpc::ServerContext* ctx,
+                                                                  auth::Action action) {
+  DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, deps_.authenticator->Authenticate(*ctx));
+  DANGBO_RETURN_IF_ERROR(auth::Authorize(principal, action));
+  return principal;
+}
+
+absl::StatusOr<std::string> MembershipServiceImpl::PathOf(std::string_view field,
+                                                          int64_t organization_id) {
+  DANGBO_ASSIGN_OR_RETURN(auto paths, deps_.store->OrganizationPaths({organization_id}));
+  if (paths.empty()) {
+    return status::NotFound("organization", api::ResourceName(kOrganizations, organization_id));
+  }
+  return paths.front().second;
+}
+
+absl::Status MembershipServiceImpl::AuthorizeAt(const auth::Principal& principal,
+                                                auth::Action action, std::string_view field,
+                                                int64_t organization_id) {
+  DANGBO_ASSIGN_OR_RETURN(std::string path, PathOf(field, organization_id));
+  return auth::Authorize(principal, action, path);
+}
+
+std::vector<std::string> MembershipServiceImpl::ScopePaths(const auth::Principal& principal) {
+  std::vector<std::string> paths;
+  if (principal.unlimited_scope) return paths;
+  absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> found =
+      deps_.store->OrganizationPaths(principal.scopes);
+  if (found.ok()) {
+    for (auto& [id, path] : *found) paths.push_back(std::move(path));
+  }
+  // A scoped caller whose scopes no longer exist sees nothing, never everything.
+  if (paths.empty()) paths.push_back("/0/");
+  return paths;
+}
+
+absl::Status MembershipServiceImpl::Mutate(
+    std::string_view method, const google::protobuf::Message& request,
+    const std::string& request_id, const auth::Principal& principal,
+    absl::FunctionRef<absl::StatusOr<MutationOutcome>(MembershipTx&)> body,
+    google::protobuf::Message* response) {
+  DANGBO_RETURN_IF_ERROR(status::ValidateText("request_id", request_id, 128, /*required=*/true));
+  MutationContext context{.method = std::string(method),
+                          .request_id = request_id,
+                          .fingerprint = api::RequestFingerprint(request),
+                          .caller = principal.subject};
+  DANGBO_ASSIGN_OR_RETURN(std::string bytes, deps_.store->Mutate(context, body));
+  if (!response->ParseFromString(bytes)) {
+    return absl::InternalError(absl::StrCat("stored response of ", method, " does not parse"));
+  }
+  return absl::OkStatus();
+}
+
+absl::CivilDay MembershipServiceImpl::Today() const {
+  return absl::ToCivilDay(deps_.now(), absl::FixedTimeZone(7 * 3600));  // Vietnam, UTC+7
+}
+
+}  // namespace dangbo::membership

@@ -1,0 +1,454 @@
+// Organizations: the tree, its changes and its history.
+#include "absl/strings/str_cat.h"
+#include "common/api/dates.h"
+#include "common/api/fingerprint.h"
+#include "common/api/macros.h"
+#include "common/api/paging.h"
+#include "common/api/resource_names.h"
+#include "common/auth/authorization.h"
+#include "common/status/errors.h"
+#include "services/membership/api/mapping.h"
+#include "services/membership/api/membership_service.h"
+#include "services/membership/domain/organization_rules.h"
+
+namespace dangbo::membership {
+namespace {
+
+using auth::Action;
+using v1::OrganizationChange;
+
+constexpr int kDefaultPageSize = 100;
+constexpr int kMaxPageSize = 1000;
+
+absl::StatusOr<int64_t> OrganizationId(std::string_view field, std::string_view name) {
+  return api::ParseResourceId(field, kOrganizations, name);
+}
+
+OrganizationVersion VersionOf(const Organization& org, Date from, OrganizationChange::Kind kind,
+                              const Decision& decision, std::vector<int64_t> related = {}) {
+  return OrganizationVersion{.organization = org,
+                             .valid_from = from,
+                             .valid_to = std::nullopt,
+                             .change_kind = kind,
+                             .decision = decision,
+                             .related_ids = std::move(related)};
+}
+
+absl::Status RequireActive(std::string_view field, const Organization& org) {
+  if (org.state != OrganizationState::kActive) {
+    return status::FailedPrecondition(
+        "organization", api::ResourceName(kOrganizations, org.id),
+        absl::StrCat(field, ": the organization is no longer active"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Date> EffectiveDate(std::string_view field, const google::type::Date& in,
+                                   Date today) {
+  DANGBO_ASSIGN_OR_RETURN(std::optional<Date> day, api::ParseOptionalDate(field, in));
+  if (!day) return today;
+  if (*day > today) return status::InvalidField(field, "must not be in the future");
+  return *day;
+}
+
+// Re-roots `org` and every organization below it under `new_parent`, writing a history row
+// for each, since the as-of tree reads paths from history.
+absl::StatusOr<Organization> Reparent(MembershipTx& tx, Organization org,
+                                      const Organization& new_parent, Date from,
+                                      OrganizationChange::Kind kind, const Decision& decision) {
+  const std::string old_path = org.path;
+  DANGBO_ASSIGN_OR_RETURN(std::vector<Organization> descendants, tx.LockDescendants(old_path));
+  org.parent_id = new_parent.id;
+  org.path = ChildPath(new_parent.path, org.id);
+  DANGBO_ASSIGN_OR_RETURN(org, tx.UpdateOrganization(org));
+  DANGBO_RETURN_IF_ERROR(tx.AppendOrganizationVersion(VersionOf(org, from, kind, decision,
+                                                                {new_parent.id})));
+  for (Organization& d : descendants) {
+    d.path = org.path + d.path.substr(old_path.size());
+    DANGBO_ASSIGN_OR_RETURN(Organization moved, tx.UpdateOrganization(d));
+    DANGBO_RETURN_IF_ERROR(tx.AppendOrganizationVersion(
+        VersionOf(moved, from, OrganizationChange::KIND_MOVED, decision, {org.id})));
+  }
+  return org;
+}
+
+}  // namespace
+
+grpc::Status MembershipServiceImpl::CreateOrganization(grpc::ServerContext* ctx,
+                                                       const v1::CreateOrganizationRequest* req,
+                                                       v1::Organization* resp) {
+  return Run([&]() -> absl::Status {
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal,
+                            Authorized(ctx, Action::kWriteOrganization));
+    DANGBO_ASSIGN_OR_RETURN(Organization org,
+                            OrganizationFromProto("organization", req->organization()));
+    if (org.kind == OrganizationKind::kUnspecified) {
+      return status::InvalidField("organization.kind", "required");
+    }
+    if (org.code.empty()) return status::InvalidField("organization.code", "required");
+    DANGBO_ASSIGN_OR_RETURN(Decision decision, DecisionFromProto("decision", req->decision()));
+    const Date today = Today();
+    if (org.established_date && *org.established_date > today) {
+      return status::InvalidField("organization.established_date", "must not be in the future");
+    }
+    if (org.parent_id) {
+      DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization,
+                                         "organization.parent", *org.parent_id));
+    } else if (!principal.unlimited_scope || !principal.HasRole(auth::Role::kAdmin)) {
+      return status::WithErrorInfo(
+          absl::PermissionDeniedError(
+              "organization.parent: only an administrator without scope limits may create a root"),
+          status::kReasonOutsideScope);
+    }
+    return Mutate(
+        "CreateOrganization", *req, req->request_id(), principal,
+        [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
+          std::optional<OrganizationKind> parent_kind;
+          if (org.parent_id) {
+            DANGBO_ASSIGN_OR_RETURN(Organization parent, tx.LockOrganization(*org.parent_id));
+            DANGBO_RETURN_IF_ERROR(RequireActive("organization.parent", parent));
+            parent_kind = parent.kind;
+          }
+          DANGBO_RETURN_IF_ERROR(ValidateParentKind("organization.kind", org.kind, parent_kind));
+          org.state = OrganizationState::kActive;
+          DANGBO_ASSIGN_OR_RETURN(Organization created, tx.InsertOrganization(org));
+          DANGBO_RETURN_IF_ERROR(tx.AppendOrganizationVersion(
+              VersionOf(created, created.established_date.value_or(today),
+                        OrganizationChange::KIND_ESTABLISHED, decision)));
+          v1::Organization out = OrganizationToProto(created);
+          const std::string name = out.name();
+          return MutationOutcome{.response = out.SerializeAsString(),
+                                 .changes = {MakeChange(name, "created", out)},
+                                 .resource = name,
+                                 .audit_detail = absl::StrCat("established ", created.code)};
+        },
+        resp);
+  });
+}
+
+grpc::Status MembershipServiceImpl::GetOrganization(grpc::ServerContext* ctx,
+                                                    const v1::GetOrganizationRequest* req,
+                                                    v1::Organization* resp) {
+  return Run([&]() -> absl::Status {
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadOrganization));
+    DANGBO_ASSIGN_OR_RETURN(int64_t id, OrganizationId("name", req->name()));
+    DANGBO_ASSIGN_OR_RETURN(std::optional<Date> as_of,
+                            api::ParseOptionalDate("as_of", req->as_of()));
+    DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kReadOrganization, "name", id));
+    if (as_of) {
+      DANGBO_ASSIGN_OR_RETURN(OrganizationVersion version, deps_.store->GetOrganizationAsOf(id, *as_of));
+      *resp = OrganizationToProto(version.organization);
+    } else {
+      DANGBO_ASSIGN_OR_RETURN(Organization org, deps_.store->GetOrganization(id));
+      *resp = OrganizationToProto(org);
+    }
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status MembershipServiceImpl::ListOrganizations(grpc::ServerContext* ctx,
+                                                      const v1::ListOrganizationsRequest* req,
+                                                      v1::ListOrganizationsResponse* resp) {
+  return Run([&]() -> absl::Status {
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadOrganization));
+    OrganizationFilter filter;
+    DANGBO_ASSIGN_OR_RETURN(filter.page_size,
+                            api::PageSize(req->page_size(), kDefaultPageSize, kMaxPageSize));
+    if (!req->parent().empty()) {
+      DANGBO_ASSIGN_OR_RETURN(int64_t parent, OrganizationId("parent", req->parent()));
+      DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kReadOrganization, "parent", parent));
+      filter.parent_id = parent;
+    }
+    if (!req->subtree().empty()) {
+      DANGBO_ASSIGN_OR_RETURN(int64_t root, OrganizationId("subtree", req->subtree()));
+      DANGBO_ASSIGN_OR_RETURN(std::string path, PathOf("subtree", root));
+      DANGBO_RETURN_IF_ERROR(auth::Authorize(principal, Action::kReadOrganization, path));
+      filter.subtree_path = path;
+    }
+    filter.scope_paths = ScopePaths(principal);
+    for (int kind : req->kinds()) {
+      if (!v1::OrganizationKind_IsValid(kind) || kind == 0) {
+        return status::InvalidField("kinds", absl::StrCat("unknown kind ", kind));
+      }
+      filter.kinds.push_back(static_cast<OrganizationKind>(kind));
+    }
+    for (int state : req->states()) {
+      if (!v1::OrganizationState_IsValid(state) || state == 0) {
+        return status::InvalidField("states", absl::StrCat("unknown state ", state));
+      }
+      filter.states.push_back(static_cast<OrganizationState>(state));
+    }
+    if (filter.states.empty()) filter.states = {OrganizationState::kActive};
+    DANGBO_ASSIGN_OR_RETURN(filter.as_of, api::ParseOptionalDate("as_of", req->as_of()));
+
+    v1::ListOrganizationsRequest digest_of = *req;
+    digest_of.clear_page_token();
+    digest_of.clear_page_size();
+    const std::string digest = api::RequestFingerprint(digest_of);
+    DANGBO_ASSIGN_OR_RETURN(filter.after_id, api::DecodePageToken(req->page_token(), digest));
+
+    const int page_size = filter.page_size;
+    filter.page_size = page_size + 1;  // one more tells whether another page exists
+    DANGBO_ASSIGN_OR_RETURN(std::vector<Organization> found,
+                            deps_.store->ListOrganizations(filter));
+    const bool more = static_cast<int>(found.size()) > page_size;
+    if (more) found.resize(page_size);
+    for (const Organization& org : found) *resp->add_organizations() = OrganizationToProto(org);
+    if (more) resp->set_next_page_token(api::EncodePageToken(found.back().id, digest));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status MembershipServiceImpl::UpdateOrganization(grpc::ServerContext* ctx,
+                                                       const v1::UpdateOrganizationRequest* req,
+                                                       v1::Organization* resp) {
+  return Run([&]() -> absl::Status {
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal,
+                            Authorized(ctx, Action::kWriteOrganization));
+    DANGBO_ASSIGN_OR_RETURN(int64_t id, OrganizationId("organization.name", req->organization().name()));
+    DANGBO_ASSIGN_OR_RETURN(int64_t version,
+                            ParseEtag("organization.etag", req->organization().etag()));
+    if (req->update_mask().paths().empty()) {
+      return status::InvalidField("update_mask", "name at least one field to update");
+    }
+    // Map the whole input once so every field is validated with its own name.
+    v1::Organization input = req->organization();
+    if (input.display_name().empty()) input.set_display_name("-");
+    DANGBO_ASSIGN_OR_RETURN(Organization changes, OrganizationFromProto("organization", input));
+    DANGBO_ASSIGN_OR_RETURN(Decision decision, DecisionFromProto("decision", req->decision()));
+    const Date today = Today();
+    DANGBO_ASSIGN_OR_RETURN(Date from, EffectiveDate("effective_date", req->effective_date(), today));
+    DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization, "organization.name", id));
+    return Mutate(
+        "UpdateOrganization", *req, req->request_id(), principal,
+        [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
+          DANGBO_ASSIGN_OR_RETURN(Organization org, tx.LockOrganization(id));
+          if (org.version != version) return status::EtagMismatch(req->organization().name());
+          DANGBO_RETURN_IF_ERROR(RequireActive("organization.name", org));
+          for (const std::string& path : req->update_mask().paths()) {
+            if (path == "code") {
+              if (changes.code.empty()) return status::InvalidField("organization.code", "required");
+              org.code = changes.code;
+            } else if (path == "display_name") {
+              if (req->organization().display_name().empty()) {
+                return status::InvalidField("organization.display_name", "required");
+              }
+              org.display_name = changes.display_name;
+            } else if (path == "enterprise_name") {
+              org.enterprise_name = changes.enterprise_name;
+            } else if (path == "enterprise_ownership") {
+              org.ownership = changes.ownership;
+            } else if (path == "granted_upper_level_powers") {
+              org.granted_upper_level_powers = changes.granted_upper_level_powers;
+            } else {
+              return status::InvalidField(
+                  "update_mask", absl::StrCat("\"", path, "\" cannot be updated here",
+                                              path == "parent" ? "; use MoveOrganization" : ""));
+            }
+          }
+          DANGBO_ASSIGN_OR_RETURN(Organization updated, tx.UpdateOrganization(org));
+          DANGBO_RETURN_IF_ERROR(tx.AppendOrganizationVersion(
+              VersionOf(updated, from, OrganizationChange::KIND_UPDATED, decision)));
+          v1::Organization out = OrganizationToProto(updated);
+          return MutationOutcome{.response = out.SerializeAsString(),
+                                 .changes = {MakeChange(out.name(), "updated", out)},
+                                 .resource = out.name(),
+                                 .audit_detail = "updated"};
+        },
+        resp);
+  });
+}
+
+grpc::Status MembershipServiceImpl::MoveOrganization(grpc::ServerContext* ctx,
+                                                     const v1::MoveOrganizationRequest* req,
+                                                     v1::Organization* resp) {
+  return Run([&]() -> absl::Status {
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal,
+                            Authorized(ctx, Action::kWriteOrganization));
+    DANGBO_ASSIGN_OR_RETURN(int64_t id, OrganizationId("name", req->name()));
+    DANGBO_ASSIGN_OR_RETURN(int64_t parent_id, OrganizationId("new_parent", req->new_parent()));
+    DANGBO_ASSIGN_OR_RETURN(int64_t version, ParseEtag("etag", req->etag()));
+    DANGBO_ASSIGN_OR_RETURN(Decision decision, DecisionFromProto("decision", req->decision()));
+    DANGBO_ASSIGN_OR_RETURN(Date from, EffectiveDate("effective_date", req->effective_date(), Today()));
+    DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization, "name", id));
+    DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization, "new_parent", parent_id));
+    return Mutate(
+        "MoveOrganization", *req, req->request_id(), principal,
+        [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
+          DANGBO_ASSIGN_OR_RETURN(Organization org, tx.LockOrganization(id));
+          if (org.version != version) return status::EtagMismatch(req->name());
+          DANGBO_RETURN_IF_ERROR(RequireActive("name", org));
+          DANGBO_ASSIGN_OR_RETURN(Organization parent, tx.LockOrganization(parent_id));
+          DANGBO_RETURN_IF_ERROR(RequireActive("new_parent", parent));
+          if (IsInSubtree(parent.path, org.path)) {
+            return status::FailedPrecondition(
+                "organization", req->name(),
+                "new_parent: an organization cannot move under itself or its own subtree");
+          }
+          if (org.parent_id == parent.id) {
+            return status::FailedPrecondition("organization", req->name(),
+                                              "new_parent: is already the parent");
+          }
+          DANGBO_RETURN_IF_ERROR(ValidateParentKind("new_parent", org.kind, parent.kind));
+          DANGBO_ASSIGN_OR_RETURN(Organization moved,
+                                  Reparent(tx, org, parent, from, OrganizationChange::KIND_MOVED,
+                                           decision));
+          v1::Organization out = OrganizationToProto(moved);
+          return MutationOutcome{.response = out.SerializeAsString(),
+                                 .changes = {MakeChange(out.name(), "moved", out)},
+                                 .resource = out.name(),
+                                 .audit_detail = absl::StrCat("moved under ", req->new_parent())};
+        },
+        resp);
+  });
+}
+
+grpc::Status MembershipServiceImpl::MergeOrganizations(grpc::ServerContext* ctx,
+                                                       const v1::MergeOrganizationsRequest* req,
+                                                       v1::Organization* resp) {
+  return Run([&]() -> absl::Status {
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal,
+                            Authorized(ctx, Action::kWriteOrganization));
+    DANGBO_ASSIGN_OR_RETURN(int64_t target_id, OrganizationId("target", req->target()));
+    if (req->sources().empty()) return status::InvalidField("sources", "name at least one");
+    std::vector<int64_t> source_ids;
+    for (int i = 0; i < req->sources_size(); ++i) {
+      const std::string field = absl::StrCat("sources[", i, "]");
+      DANGBO_ASSIGN_OR_RETURN(int64_t id, OrganizationId(field, req->sources(i)));
+      if (id == target_id) return status::InvalidField(field, "is the target itself");
+      if (std::find(source_ids.begin(), source_ids.end(), id) != source_ids.end()) {
+        return status::InvalidField(field, "is named twice");
+      }
+      DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization, field, id));
+      source_ids.push_back(id);
+    }
+    DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization, "target", target_id));
+    DANGBO_ASSIGN_OR_RETURN(Decision decision, DecisionFromProto("decision", req->decision()));
+    DANGBO_ASSIGN_OR_RETURN(Date from, EffectiveDate("effective_date", req->effective_date(), Today()));
+    return Mutate(
+        "MergeOrganizations", *req, req->request_id(), principal,
+        [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
+          MutationOutcome outcome;
+          DANGBO_ASSIGN_OR_RETURN(Organization target, tx.LockOrganization(target_id));
+          DANGBO_RETURN_IF_ERROR(RequireActive("target", target));
+          for (size_t i = 0; i < source_ids.size(); ++i) {
+            const std::string field = absl::StrCat("sources[", i, "]");
+            DANGBO_ASSIGN_OR_RETURN(Organization source, tx.LockOrganization(source_ids[i]));
+            DANGBO_RETURN_IF_ERROR(RequireActive(field, source));
+            if (IsInSubtree(target.path, source.path)) {
+              return status::FailedPrecondition("organization", req->target(),
+                                                absl::StrCat(field, ": the target lies inside it"));
+            }
+            DANGBO_ASSIGN_OR_RETURN(std::vector<int64_t> children,
+                                    tx.ChildOrganizationIds(source.id));
+            for (int64_t child_id : children) {
+              DANGBO_ASSIGN_OR_RETURN(Organization child, tx.LockOrganization(child_id));
+              DANGBO_ASSIGN_OR_RETURN(Organization moved,
+                                      Reparent(tx, child, target, from,
+                                               OrganizationChange::KIND_MOVED, decision));
+              v1::Organization out = OrganizationToProto(moved);
+              outcome.changes.push_back(MakeChange(out.name(), "moved", out));
+            }
+            DANGBO_ASSIGN_OR_RETURN(std::vector<int64_t> members, tx.MemberIdsAt(source.id));
+            for (int64_t member_id : members) {
+              DANGBO_ASSIGN_OR_RETURN(Member member, tx.LockMember(member_id));
+              MemberEvent event{.member_id = member_id,
+                                .type = MemberEventType::kOrganizationMerged,
+                                .effective_date = from,
+                                .decision = decision,
+                                .state_before = member.state,
+                                .state_after = member.state,
+                                .organization_before = source.id,
+                                .organization_after = target.id};
+              member.organization_id = target.id;
+              DANGBO_ASSIGN_OR_RETURN(Member moved, tx.UpdateMember(member));
+              DANGBO_ASSIGN_OR_RETURN(MemberEvent recorded, tx.InsertMemberEvent(event));
+              v1::MemberEvent out = MemberEventToProto(recorded);
+              outcome.changes.push_back(MakeChange(out.name(), "recorded", out));
+            }
+            source.state = OrganizationState::kMerged;
+            source.merged_into_id = target.id;
+            source.dissolved_date = from;
+            DANGBO_ASSIGN_OR_RETURN(Organization merged, tx.UpdateOrganization(source));
+            DANGBO_RETURN_IF_ERROR(tx.AppendOrganizationVersion(
+                VersionOf(merged, from, OrganizationChange::KIND_MERGED, decision, {target.id})));
+            v1::Organization out = OrganizationToProto(merged);
+            outcome.changes.push_back(MakeChange(out.name(), "merged", out));
+          }
+          DANGBO_ASSIGN_OR_RETURN(target, tx.UpdateOrganization(target));
+          DANGBO_RETURN_IF_ERROR(tx.AppendOrganizationVersion(
+              VersionOf(target, from, OrganizationChange::KIND_ABSORBED, decision, source_ids)));
+          v1::Organization out = OrganizationToProto(target);
+          outcome.changes.push_back(MakeChange(out.name(), "absorbed", out));
+          outcome.response = out.SerializeAsString();
+          outcome.resource = out.name();
+          outcome.audit_detail = absl::StrCat("absorbed ", source_ids.size(), " organizations");
+          return outcome;
+        },
+        resp);
+  });
+}
+
+grpc::Status MembershipServiceImpl::DissolveOrganization(
+    grpc::ServerContext* ctx, const v1::DissolveOrganizationRequest* req, v1::Organization* resp) {
+  return Run([&]() -> absl::Status {
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal,
+                            Authorized(ctx, Action::kWriteOrganization));
+    DANGBO_ASSIGN_OR_RETURN(int64_t id, OrganizationId("name", req->name()));
+    DANGBO_ASSIGN_OR_RETURN(int64_t version, ParseEtag("etag", req->etag()));
+    DANGBO_ASSIGN_OR_RETURN(Decision decision, DecisionFromProto("decision", req->decision()));
+    DANGBO_ASSIGN_OR_RETURN(Date from, EffectiveDate("effective_date", req->effective_date(), Today()));
+    DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization, "name", id));
+    return Mutate(
+        "DissolveOrganization", *req, req->request_id(), principal,
+        [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
+          DANGBO_ASSIGN_OR_RETURN(Organization org, tx.LockOrganization(id));
+          if (org.version != version) return status::EtagMismatch(req->name());
+          DANGBO_RETURN_IF_ERROR(RequireActive("name", org));
+          DANGBO_ASSIGN_OR_RETURN(std::vector<int64_t> children, tx.ChildOrganizationIds(id));
+          DANGBO_ASSIGN_OR_RETURN(int64_t members, tx.CountActiveMembers(id));
+          if (!children.empty() || members > 0) {
+            return status::FailedPrecondition(
+                "organization", req->name(),
+                absl::StrCat("name: still has ", children.size(), " active organizations and ",
+                             members, " members under it; move or merge them first"));
+          }
+          org.state = OrganizationState::kDissolved;
+          org.dissolved_date = from;
+          DANGBO_ASSIGN_OR_RETURN(Organization dissolved, tx.UpdateOrganization(org));
+          DANGBO_RETURN_IF_ERROR(tx.AppendOrganizationVersion(
+              VersionOf(dissolved, from, OrganizationChange::KIND_DISSOLVED, decision)));
+          v1::Organization out = OrganizationToProto(dissolved);
+          return MutationOutcome{.response = out.SerializeAsString(),
+                                 .changes = {MakeChange(out.name(), "dissolved", out)},
+                                 .resource = out.name(),
+                                 .audit_detail = "dissolved"};
+        },
+        resp);
+  });
+}
+
+grpc::Status MembershipServiceImpl::ListOrganizationChanges(
+    grpc::ServerContext* ctx, const v1::ListOrganizationChangesRequest* req,
+    v1::ListOrganizationChangesResponse* resp) {
+  return Run([&]() -> absl::Status {
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadOrganization));
+    DANGBO_ASSIGN_OR_RETURN(int64_t id, OrganizationId("name", req->name()));
+    DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kReadOrganization, "name", id));
+    DANGBO_ASSIGN_OR_RETURN(int page_size,
+                            api::PageSize(req->page_size(), kDefaultPageSize, kMaxPageSize));
+    const std::string digest = req->name();
+    DANGBO_ASSIGN_OR_RETURN(int64_t after, api::DecodePageToken(req->page_token(), digest));
+    DANGBO_ASSIGN_OR_RETURN(std::vector<OrganizationVersion> history,
+                            deps_.store->ListOrganizationHistory(id, page_size + 1, after));
+    const bool more = static_cast<int>(history.size()) > page_size;
+    if (more) history.resize(page_size);
+    for (const OrganizationVersion& v : history) {
+      *resp->add_changes() = OrganizationChangeToProto(v);
+    }
+    if (more) resp->set_next_page_token(api::EncodePageToken(after + page_size, digest));
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace dangbo::membership
