@@ -10,7 +10,7 @@ DANGBO_DEBIAN_PACKAGES=(
   prometheus-cpp-dev libcpp-jwt-dev libicu-dev nlohmann-json3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-grpcio
-  openssl ca-certificates yamllint
+  openssl ca-certificates yamllint shellcheck
 )
 
 # Runs a command as root: directly when we are root (CI), through sudo otherwise.
@@ -85,4 +85,4 @@ dangbo_install_deps() {
 
 # Debian's python3-grpcio lives in the system interpreter, which a python3 earlier on PATH
 # (pyenv, a virtualenv) does not see.
-DANGBO_PYTHON=/usr/bin/python3
+export DANGBO_PYTHON=/usr/bin/python3

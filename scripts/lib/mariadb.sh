@@ -58,6 +58,8 @@ dangbo_mariadb_start() {
 
   # Small buffers: these servers hold test and demo data, and share the machine with the build.
   # --user is honoured only when started as root, where mariadbd otherwise refuses to run.
+  # DANGBO_MARIADB_EXTRA_ARGS is split into words on purpose: it holds several options.
+  # shellcheck disable=SC2086
   nohup "${mariadbd}" --no-defaults --datadir="${datadir}" --socket="${socket}" \
     --port="${port}" --bind-address=127.0.0.1 --user=root --pid-file="${datadir}/mariadbd.pid" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
