@@ -1,0 +1,169 @@
+#include "common/auth/token_verifier.h"
+
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include <cstdint>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+
+namespace dangbo::auth {
+namespace {
+
+absl::Status Unauthenticated(absl::string_view reason) {
+  return absl::UnauthenticatedError(absl::StrCat("invalid token: ", reason));
+}
+
+absl::Status CheckPublicKey(const std::string& pem, Algorithm algorithm) {
+  std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), pem.size()), &BIO_free);
+  if (bio == nullptr) return absl::ResourceExhaustedError("cannot allocate a BIO");
+  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+      PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr), &EVP_PKEY_free);
+  if (key == nullptr) {
+    return absl::InvalidArgumentError("token public key is not a PEM public key");
+  }
+  switch (algorithm) {
+    case Algorithm::kES256: {
+      char group[64] = {};
+      size_t group_length = 0;
+      if (EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_EC ||
+          EVP_PKEY_get_group_name(key.get(), group, sizeof(group), &group_length) != 1 ||
+          absl::string_view(group, group_length) != "prime256v1") {
+        return absl::InvalidArgumentError("ES256 needs an EC P-256 public key");
+      }
+      return absl::OkStatus();
+    }
+    case Algorithm::kRS256:
+      if (EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA || EVP_PKEY_get_bits(key.get()) < 2048) {
+        return absl::InvalidArgumentError("RS256 needs an RSA public key of at least 2048 bits");
+      }
+      return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError("unknown algorithm");
+}
+
+// NumericDate claims we issue are integers; anything else is refused rather than guessed at.
+absl::StatusOr<absl::Time> NumericDate(const nlohmann::json& payload, const char* name) {
+  auto claim = payload.find(name);
+  if (claim == payload.end()) return absl::NotFoundError(name);
+  if (claim->is_number_unsigned()) {
+    return absl::FromUnixSeconds(static_cast<int64_t>(
+        std::min<uint64_t>(claim->get<uint64_t>(), static_cast<uint64_t>(INT64_MAX))));
+  }
+  if (claim->is_number_integer()) return absl::FromUnixSeconds(claim->get<int64_t>());
+  return Unauthenticated(absl::StrCat(name, " is not an integer date"));
+}
+
+absl::StatusOr<std::vector<int64_t>> ParseScopes(const nlohmann::json& payload) {
+  std::vector<int64_t> scopes;
+  auto claim = payload.find("scopes");
+  if (claim == payload.end()) return scopes;
+  if (!claim->is_array()) return Unauthenticated("scopes is not an array");
+  for (const nlohmann::json& scope : *claim) {
+    int64_t id = 0;
+    if (scope.is_number_unsigned() && scope.get<uint64_t>() <= static_cast<uint64_t>(INT64_MAX)) {
+      id = static_cast<int64_t>(scope.get<uint64_t>());
+    } else if (scope.is_number_integer()) {
+      id = scope.get<int64_t>();
+    } else if (!scope.is_string() || !absl::SimpleAtoi(scope.get<std::string>(), &id)) {
+      return Unauthenticated("scopes holds something that is not an organization id");
+    }
+    if (id <= 0) return Unauthenticated("scopes holds a non-positive organization id");
+    scopes.push_back(id);
+  }
+  return scopes;
+}
+
+absl::StatusOr<absl::flat_hash_set<Role>> ParseRoles(const nlohmann::json& payload) {
+  absl::flat_hash_set<Role> roles;
+  auto claim = payload.find("roles");
+  if (claim == payload.end()) return roles;
+  if (!claim->is_array()) return Unauthenticated("roles is not an array");
+  for (const nlohmann::json& name : *claim) {
+    if (!name.is_string()) return Unauthenticated("roles holds something that is not a string");
+    // Roles this version does not know are skipped, not fatal: an issuer may be newer.
+    if (std::optional<Role> role = ParseRole(name.get<std::string>())) roles.insert(*role);
+  }
+  return roles;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<TokenVerifier>> TokenVerifier::Create(TokenVerifierConfig config,
+                                                                     Clock clock) {
+  if (absl::Status key = CheckPublicKey(config.public_key_pem, config.algorithm); !key.ok()) {
+    return key;
+  }
+  if (config.issuer.empty()) return absl::InvalidArgumentError("token issuer must be set");
+  if (config.audience.empty()) return absl::InvalidArgumentError("token audience must be set");
+  if (config.leeway < absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("token leeway must not be negative");
+  }
+  return std::unique_ptr<TokenVerifier>(new TokenVerifier(std::move(config), std::move(clock)));
+}
+
+TokenVerifier::TokenVerifier(TokenVerifierConfig config, Clock clock)
+    : config_(std::move(config)),
+      check_{config_.public_key_pem, config_.algorithm, config_.issuer, config_.audience,
+             config_.leeway},
+      clock_(std::move(clock)),
+      cache_(config_.cache_capacity) {}
+
+absl::StatusOr<Principal> TokenVerifier::Verify(absl::string_view token) const {
+  const absl::Time now = clock_();
+  if (std::optional<Principal> cached = cache_.Lookup(token, now)) return *std::move(cached);
+  absl::StatusOr<Principal> principal = VerifyUncached(token, now);
+  return principal;
+}
+
+std::optional<Principal> TokenVerifier::PeekVerified(absl::string_view token) const {
+  return cache_.Lookup(token, clock_());
+}
+
+absl::StatusOr<Principal> TokenVerifier::VerifyUncached(absl::string_view token,
+                                                        absl::Time now) const {
+  absl::StatusOr<nlohmann::json> payload = VerifySignedPayload(token, check_);
+  if (!payload.ok()) return payload.status();
+
+  // cpp-jwt accepts a token without exp and reads dates against the system clock only; check
+  // both windows again on our clock.
+  absl::StatusOr<absl::Time> expires_at = NumericDate(*payload, "exp");
+  if (absl::IsNotFound(expires_at.status())) return Unauthenticated("exp is missing");
+  if (!expires_at.ok()) return expires_at.status();
+  if (now > *expires_at + config_.leeway) return Unauthenticated("expired");
+  absl::StatusOr<absl::Time> not_before = NumericDate(*payload, "nbf");
+  if (not_before.ok() && now + config_.leeway < *not_before) {
+    return Unauthenticated("not yet valid");
+  }
+  if (!not_before.ok() && !absl::IsNotFound(not_before.status())) return not_before.status();
+  absl::StatusOr<absl::Time> issued_at = NumericDate(*payload, "iat");
+  if (issued_at.ok() && now + config_.leeway < *issued_at) {
+    return Unauthenticated("issued in the future");
+  }
+  if (!issued_at.ok() && !absl::IsNotFound(issued_at.status())) return issued_at.status();
+
+  auto subject = payload->find("sub");
+  if (subject == payload->end() || !subject->is_string() || subject->get<std::string>().empty()) {
+    return Unauthenticated("sub is missing");
+  }
+  absl::StatusOr<absl::flat_hash_set<Role>> roles = ParseRoles(*payload);
+  if (!roles.ok()) return roles.status();
+  absl::StatusOr<std::vector<int64_t>> scopes = ParseScopes(*payload);
+  if (!scopes.ok()) return scopes.status();
+
+  Principal principal;
+  principal.subject = subject->get<std::string>();
+  principal.issuer = config_.issuer;
+  principal.roles = *std::move(roles);
+  principal.scopes = *std::move(scopes);
+  principal.is_service = principal.HasRole(Role::kService);
+  // Cached until exp itself, not exp + leeway: a token inside its leeway is verified afresh.
+  if (now < *expires_at) cache_.Insert(token, principal, *expires_at);
+  return principal;
+}
+
+}  // namespace dangbo::auth
