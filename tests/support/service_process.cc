@@ -51,8 +51,8 @@ ServiceProcess::ServiceProcess(std::string binary, std::vector<std::string> args
                                std::string log_dir)
     : binary_(std::move(binary)),
       args_(std::move(args)),
-      log_file_(absl::StrCat(log_dir, "/", binary_.substr(binary_.rfind('/') + 1), "-",
-                             getpid(), "-", PickFreePort(), ".log")),
+      log_file_(absl::StrCat(log_dir, "/", binary_.substr(binary_.rfind('/') + 1), "-", getpid(),
+                             "-", PickFreePort(), ".log")),
       port_(PickFreePort()) {}
 
 ServiceProcess::~ServiceProcess() {
@@ -109,7 +109,8 @@ absl::Status ServiceProcess::WaitServing(absl::Duration timeout) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  return absl::DeadlineExceededError(absl::StrCat(binary_, " did not become SERVING:\n", LogTail()));
+  return absl::DeadlineExceededError(
+      absl::StrCat(binary_, " did not become SERVING:\n", LogTail()));
 }
 
 absl::Status ServiceProcess::Start(absl::Duration timeout) {
