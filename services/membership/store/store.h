@@ -49,6 +49,9 @@ struct MutationOutcome {
 // from valid_from (inclusive) to valid_to (exclusive, none = still current).
 struct OrganizationVersion {
   Organization organization;
+  // Position of this row in the history (organization_versions.id), assigned by the store;
+  // ListOrganizationHistory pages with it (`after_seq`).
+  int64_t sequence = 0;
   Date valid_from;
   std::optional<Date> valid_to;
   int change_kind = 0;  // dangbo.membership.v1.OrganizationChange.Kind value
@@ -58,20 +61,20 @@ struct OrganizationVersion {
 
 struct OrganizationFilter {
   std::optional<int64_t> parent_id;
-  std::optional<std::string> subtree_path;      // "/1/5/": that organization and below
-  std::vector<std::string> scope_paths;         // caller's scopes; empty = unrestricted
-  std::vector<OrganizationKind> kinds;          // empty = all
-  std::vector<OrganizationState> states;        // empty = all
-  std::optional<Date> as_of;                    // read organization_versions instead
+  std::optional<std::string> subtree_path;  // "/1/5/": that organization and below
+  std::vector<std::string> scope_paths;     // caller's scopes; empty = unrestricted
+  std::vector<OrganizationKind> kinds;      // empty = all
+  std::vector<OrganizationState> states;    // empty = all
+  std::optional<Date> as_of;                // read organization_versions instead
   int page_size = 100;
-  int64_t after_id = 0;                         // keyset paging on id
+  int64_t after_id = 0;  // keyset paging on id
 };
 
 struct MemberFilter {
   std::optional<std::string> subtree_path;
   std::vector<std::string> scope_paths;
-  std::vector<MemberState> states;              // empty = all
-  std::string name_key;                         // SearchKey() of the query; words must all match
+  std::vector<MemberState> states;  // empty = all
+  std::string name_key;             // SearchKey() of the query; words must all match
   std::string party_card_number;
   std::string citizen_id;
   bool exempted_only = false;
@@ -138,8 +141,8 @@ class MembershipStore {
   absl::StatusOr<OrganizationVersion> GetOrganizationAsOf(int64_t id, Date as_of);
   absl::StatusOr<std::vector<Organization>> ListOrganizations(const OrganizationFilter& filter);
   absl::StatusOr<std::vector<OrganizationVersion>> ListOrganizationHistory(int64_t id,
-                                                                          int page_size,
-                                                                          int64_t after_seq);
+                                                                           int page_size,
+                                                                           int64_t after_seq);
   // Paths of the given organizations, for authorization; unknown ids are absent.
   absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> OrganizationPaths(
       const std::vector<int64_t>& ids);
