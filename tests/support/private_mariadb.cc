@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -69,6 +70,15 @@ absl::StatusOr<int> FreeLoopbackPort() {
 
 bool RunningAsRoot() { return ::geteuid() == 0; }
 
+std::string FileTail(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream all;
+  all << in.rdbuf();
+  const std::string text = all.str();
+  constexpr size_t kTail = 4000;
+  return text.size() > kTail ? text.substr(text.size() - kTail) : text;
+}
+
 // fork + exec with stdout and stderr appended to `log_file`. Everything the child needs is
 // prepared before fork: only async-signal-safe calls may run between fork and exec.
 absl::StatusOr<pid_t> Spawn(const std::vector<std::string>& args, const std::string& log_file) {
@@ -108,12 +118,77 @@ db::Config RootConfig(const std::string& socket) {
   return config;
 }
 
-bool IsPlainIdentifier(const std::string& s) {
+bool IsPlainName(const std::string& s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-')) return false;
   }
   return true;
+}
+
+// For a single-quoted SQL string literal.
+std::string QuoteLiteral(const std::string& s) {
+  std::string quoted = "'";
+  for (char c : s) {
+    if (c == '\\' || c == '\'') quoted.push_back(c);
+    quoted.push_back(c);
+  }
+  quoted.push_back('\'');
+  return quoted;
+}
+
+absl::Status InstallDatadir(const std::string& datadir, const std::string& log_file) {
+  absl::StatusOr<std::string> binary = FindBinary("mariadb-install-db");
+  if (!binary.ok()) return binary.status();
+  std::vector<std::string> args = {*binary,
+                                   "--no-defaults",
+                                   absl::StrCat("--datadir=", datadir),
+                                   "--auth-root-authentication-method=normal",
+                                   "--skip-test-db",
+                                   kLogFileSize};
+  if (RunningAsRoot()) args.push_back("--user=root");
+  absl::StatusOr<pid_t> pid = Spawn(args, log_file);
+  if (!pid.ok()) return pid.status();
+  int wstatus = 0;
+  while (::waitpid(*pid, &wstatus, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) {
+    return absl::InternalError(absl::StrCat("mariadb-install-db failed:\n", FileTail(log_file)));
+  }
+  return absl::OkStatus();
+}
+
+// A pristine data directory shared by every PrivateMariaDb of this user on this machine, keyed
+// by the server binary so that an upgrade gets a fresh one. Built in a private directory and
+// renamed into place, so a concurrent test process sees either nothing or a complete template.
+absl::StatusOr<std::string> CachedTemplateDatadir(const std::string& log_file) {
+  absl::StatusOr<std::string> server = FindBinary("mariadbd");
+  if (!server.ok()) return server.status();
+  struct stat binary_stat {};
+  if (::stat(server->c_str(), &binary_stat) != 0) {
+    return absl::InternalError(absl::StrCat("stat ", *server, ": ", std::strerror(errno)));
+  }
+  const char* tmp = std::getenv("TMPDIR");
+  const std::string cache =
+      absl::StrCat(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp", "/dangbo-mariadb-template-",
+                   ::geteuid(), "-", binary_stat.st_size, "-", binary_stat.st_mtime, "-",
+                   &kLogFileSize[std::strlen("--innodb-log-file-size=")]);
+  if (::access((cache + "/ready").c_str(), F_OK) == 0) return cache + "/data";
+
+  std::string building = cache + ".XXXXXX";
+  if (::mkdtemp(building.data()) == nullptr) {
+    return absl::InternalError(absl::StrCat("mkdtemp: ", std::strerror(errno)));
+  }
+  absl::Status installed = InstallDatadir(building + "/data", log_file);
+  if (installed.ok()) std::ofstream(building + "/ready") << "ok\n";
+  std::error_code ignored;
+  if (!installed.ok() || ::rename(building.c_str(), cache.c_str()) != 0) {
+    // Failed, or another process finished first (its template is as good as ours).
+    std::filesystem::remove_all(building, ignored);
+  }
+  if (::access((cache + "/ready").c_str(), F_OK) == 0) return cache + "/data";
+  return installed.ok() ? absl::InternalError("cannot publish the template data directory")
+                        : installed;
 }
 
 }  // namespace
@@ -159,24 +234,16 @@ PrivateMariaDb::~PrivateMariaDb() {
 }
 
 absl::Status PrivateMariaDb::Install() {
-  absl::StatusOr<std::string> binary = FindBinary("mariadb-install-db");
-  if (!binary.ok()) return binary.status();
-  std::vector<std::string> args = {*binary,
-                                   "--no-defaults",
-                                   absl::StrCat("--datadir=", datadir_),
-                                   "--auth-root-authentication-method=normal",
-                                   "--skip-test-db",
-                                   kLogFileSize};
-  if (RunningAsRoot()) args.push_back("--user=root");
-  absl::StatusOr<pid_t> pid = Spawn(args, log_file_);
-  if (!pid.ok()) return pid.status();
-  int wstatus = 0;
-  while (::waitpid(*pid, &wstatus, 0) < 0 && errno == EINTR) {
+  // Bootstrapping system tables costs seconds of CPU (much more on a loaded CI machine), and
+  // every test process needs a server: initialise once per machine and copy the result.
+  absl::StatusOr<std::string> cached = CachedTemplateDatadir(log_file_);
+  if (cached.ok()) {
+    std::error_code error;
+    std::filesystem::copy(*cached, datadir_, std::filesystem::copy_options::recursive, error);
+    if (!error) return absl::OkStatus();
+    std::filesystem::remove_all(datadir_, error);
   }
-  if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) {
-    return absl::InternalError(absl::StrCat("mariadb-install-db failed:\n", LogTail()));
-  }
-  return absl::OkStatus();
+  return InstallDatadir(datadir_, log_file_);
 }
 
 absl::Status PrivateMariaDb::Start() {
@@ -277,13 +344,13 @@ absl::Status PrivateMariaDb::ExecuteAsRoot(const std::string& sql) {
 absl::Status PrivateMariaDb::CreateSchemaWithUser(const std::string& schema,
                                                   const std::string& user,
                                                   const std::string& password) {
-  if (!IsPlainIdentifier(schema) || !IsPlainIdentifier(user) || !IsPlainIdentifier(password)) {
-    return absl::InvalidArgumentError("schema, user and password must be [A-Za-z0-9_]{1,64}");
+  if (!IsPlainName(schema) || !IsPlainName(user)) {
+    return absl::InvalidArgumentError("schema and user must be [A-Za-z0-9_-]{1,64}");
   }
   for (const std::string& sql : {
            absl::StrCat("CREATE DATABASE `", schema,
                         "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"),
-           absl::StrCat("CREATE USER '", user, "'@'%' IDENTIFIED BY '", password, "'"),
+           absl::StrCat("CREATE USER '", user, "'@'%' IDENTIFIED BY ", QuoteLiteral(password)),
            absl::StrCat("GRANT ALL PRIVILEGES ON `", schema, "`.* TO '", user, "'@'%'"),
        }) {
     if (absl::Status status = ExecuteAsRoot(sql); !status.ok()) return status;
@@ -307,13 +374,6 @@ db::Config PrivateMariaDb::ConfigFor(const std::string& schema, const std::strin
   return config;
 }
 
-std::string PrivateMariaDb::LogTail() const {
-  std::ifstream in(log_file_);
-  std::stringstream all;
-  all << in.rdbuf();
-  const std::string text = all.str();
-  constexpr size_t kTail = 4000;
-  return text.size() > kTail ? text.substr(text.size() - kTail) : text;
-}
+std::string PrivateMariaDb::LogTail() const { return FileTail(log_file_); }
 
 }  // namespace dangbo::testing
