@@ -50,5 +50,23 @@ TEST(PrivateMariaDb, CreateSchemaWithUser_SchemaDefaultsToUtf8mb4UnicodeCi) {
   EXPECT_EQ(collation, "utf8mb4_unicode_ci");
 }
 
+TEST(PrivateMariaDb, StopThenStart_ServesTheSameDataOnTheSamePort) {
+  absl::StatusOr<std::unique_ptr<PrivateMariaDb>> launched = PrivateMariaDb::Launch();
+  ASSERT_TRUE(launched.ok()) << launched.status();
+  PrivateMariaDb& server = **launched;
+  ASSERT_TRUE(server.CreateSchemaWithUser("kept", "kept_user", "pw").ok());
+  const int port = server.port();
+
+  ASSERT_TRUE(server.Stop().ok());
+  EXPECT_FALSE(server.running());
+  ASSERT_TRUE(server.Start().ok());
+
+  EXPECT_EQ(server.port(), port);
+  absl::StatusOr<std::unique_ptr<db::Pool>> pool =
+      db::Pool::Create(server.ConfigFor("kept", "kept_user", "pw"));
+  ASSERT_TRUE(pool.ok());
+  EXPECT_TRUE((*pool)->Ping().ok());
+}
+
 }  // namespace
 }  // namespace dangbo::testing
