@@ -79,16 +79,18 @@ std::optional<Algorithm> ParseAlgorithm(absl::string_view name) {
   return std::nullopt;
 }
 
-absl::StatusOr<nlohmann::json> VerifySignedPayload(absl::string_view token,
-                                                   const SignatureCheck& check) {
+absl::Status CheckCompactForm(absl::string_view token, Algorithm pinned) {
   if (token.size() > kMaxTokenBytes) return Unauthenticated("too long");
   std::vector<absl::string_view> segments = absl::StrSplit(token, '.');
   if (segments.size() != 3 || !std::all_of(segments.begin(), segments.end(), IsBase64UrlSegment)) {
     return Unauthenticated("not a signed compact JWT");
   }
-  if (absl::Status header = CheckHeader(segments[0], check.algorithm); !header.ok()) {
-    return header;
-  }
+  return CheckHeader(segments[0], pinned);
+}
+
+absl::StatusOr<nlohmann::json> VerifySignedPayload(absl::string_view token,
+                                                   const SignatureCheck& check) {
+  if (absl::Status form = CheckCompactForm(token, check.algorithm); !form.ok()) return form;
 
   const std::string algorithm_name(AlgorithmName(check.algorithm));
   const std::string_view token_view(token.data(), token.size());

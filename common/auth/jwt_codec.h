@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -31,6 +32,10 @@ struct SignatureCheck {
   std::string audience;
   absl::Duration leeway = absl::ZeroDuration();
 };
+
+// Cheap checks before any signature work: three non-empty base64url segments, bounded size,
+// and a header whose `alg` is exactly the pinned algorithm. UNAUTHENTICATED otherwise.
+absl::Status CheckCompactForm(absl::string_view token, Algorithm pinned);
 
 // Checks the compact serialization, that the header names exactly the pinned algorithm, the
 // signature, `iss`, `aud`, and (against the system clock) `exp` and `nbf` when present; returns

@@ -1,9 +1,5 @@
 #include "common/auth/token_verifier.h"
 
-#include <openssl/bio.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-
 #include <cstdint>
 #include <utility>
 
@@ -16,34 +12,6 @@ namespace {
 
 absl::Status Unauthenticated(absl::string_view reason) {
   return absl::UnauthenticatedError(absl::StrCat("invalid token: ", reason));
-}
-
-absl::Status CheckPublicKey(const std::string& pem, Algorithm algorithm) {
-  std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), pem.size()), &BIO_free);
-  if (bio == nullptr) return absl::ResourceExhaustedError("cannot allocate a BIO");
-  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
-      PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr), &EVP_PKEY_free);
-  if (key == nullptr) {
-    return absl::InvalidArgumentError("token public key is not a PEM public key");
-  }
-  switch (algorithm) {
-    case Algorithm::kES256: {
-      char group[64] = {};
-      size_t group_length = 0;
-      if (EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_EC ||
-          EVP_PKEY_get_group_name(key.get(), group, sizeof(group), &group_length) != 1 ||
-          absl::string_view(group, group_length) != "prime256v1") {
-        return absl::InvalidArgumentError("ES256 needs an EC P-256 public key");
-      }
-      return absl::OkStatus();
-    }
-    case Algorithm::kRS256:
-      if (EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA || EVP_PKEY_get_bits(key.get()) < 2048) {
-        return absl::InvalidArgumentError("RS256 needs an RSA public key of at least 2048 bits");
-      }
-      return absl::OkStatus();
-  }
-  return absl::InvalidArgumentError("unknown algorithm");
 }
 
 // NumericDate claims we issue are integers; anything else is refused rather than guessed at.
@@ -95,19 +63,21 @@ absl::StatusOr<absl::flat_hash_set<Role>> ParseRoles(const nlohmann::json& paylo
 
 absl::StatusOr<std::unique_ptr<TokenVerifier>> TokenVerifier::Create(TokenVerifierConfig config,
                                                                      Clock clock) {
-  if (absl::Status key = CheckPublicKey(config.public_key_pem, config.algorithm); !key.ok()) {
-    return key;
-  }
+  absl::StatusOr<VerificationKey> key =
+      VerificationKey::Parse(config.public_key_pem, config.algorithm);
+  if (!key.ok()) return key.status();
   if (config.issuer.empty()) return absl::InvalidArgumentError("token issuer must be set");
   if (config.audience.empty()) return absl::InvalidArgumentError("token audience must be set");
   if (config.leeway < absl::ZeroDuration()) {
     return absl::InvalidArgumentError("token leeway must not be negative");
   }
-  return std::unique_ptr<TokenVerifier>(new TokenVerifier(std::move(config), std::move(clock)));
+  return std::unique_ptr<TokenVerifier>(
+      new TokenVerifier(std::move(config), *std::move(key), std::move(clock)));
 }
 
-TokenVerifier::TokenVerifier(TokenVerifierConfig config, Clock clock)
+TokenVerifier::TokenVerifier(TokenVerifierConfig config, VerificationKey key, Clock clock)
     : config_(std::move(config)),
+      key_(std::move(key)),
       check_{config_.public_key_pem, config_.algorithm, config_.issuer, config_.audience,
              config_.leeway},
       clock_(std::move(clock)),
@@ -115,17 +85,24 @@ TokenVerifier::TokenVerifier(TokenVerifierConfig config, Clock clock)
 
 absl::StatusOr<Principal> TokenVerifier::Verify(absl::string_view token) const {
   const absl::Time now = clock_();
-  if (std::optional<Principal> cached = cache_.Lookup(token, now)) return *std::move(cached);
-  absl::StatusOr<Principal> principal = VerifyUncached(token, now);
-  return principal;
+  if (std::optional<Principal> cached = PeekVerified(token, now)) return *std::move(cached);
+  return VerifyUncached(token, now);
 }
 
 std::optional<Principal> TokenVerifier::PeekVerified(absl::string_view token) const {
-  return cache_.Lookup(token, clock_());
+  return PeekVerified(token, clock_());
+}
+
+std::optional<Principal> TokenVerifier::PeekVerified(absl::string_view token,
+                                                     absl::Time now) const {
+  if (config_.cache_capacity == 0) return std::nullopt;
+  return cache_.Lookup(token, now);
 }
 
 absl::StatusOr<Principal> TokenVerifier::VerifyUncached(absl::string_view token,
                                                         absl::Time now) const {
+  if (absl::Status form = CheckCompactForm(token, config_.algorithm); !form.ok()) return form;
+  if (!key_.SignatureMatches(token)) return Unauthenticated("bad signature");
   absl::StatusOr<nlohmann::json> payload = VerifySignedPayload(token, check_);
   if (!payload.ok()) return payload.status();
 
@@ -162,7 +139,9 @@ absl::StatusOr<Principal> TokenVerifier::VerifyUncached(absl::string_view token,
   principal.scopes = *std::move(scopes);
   principal.is_service = principal.HasRole(Role::kService);
   // Cached until exp itself, not exp + leeway: a token inside its leeway is verified afresh.
-  if (now < *expires_at) cache_.Insert(token, principal, *expires_at);
+  if (config_.cache_capacity > 0 && now < *expires_at) {
+    cache_.Insert(token, principal, *expires_at);
+  }
   return principal;
 }
 
