@@ -9,9 +9,10 @@ struct LunarYear {
   Date hung_kings;  // mùng 10 tháng 3
 };
 
-// Computed for UTC+7 with the new-moon and solar-term algorithm of the Vietnamese calendar
-// (Hồ Ngọc Đức's method); 2020–2026 match the dates the government announced. In 2030 the new moon
-// falls at 23:07 on Feb 2 in Hanoi, so Tết is one day before China's Spring Festival (Feb 3).
+// Computed for UTC+7 (Hanoi) with the new-moon and solar-term rules of the Vietnamese lunar
+// calendar (Hồ Ngọc Đức's method); 2020–2026 agree with the published dates. In 2030 the new
+// moon falls at about 23:08 on Feb 2 in Hanoi, so Tết comes a day before China's Spring
+// Festival (Feb 3, UTC+8).
 constexpr LunarYear kLunarYears[] = {
     {2020, Date(2020, 1, 25), Date(2020, 4, 2)},  {2021, Date(2021, 2, 12), Date(2021, 4, 21)},
     {2022, Date(2022, 2, 1), Date(2022, 4, 10)},  {2023, Date(2023, 1, 22), Date(2023, 4, 29)},
