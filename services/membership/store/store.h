@@ -49,14 +49,14 @@ struct MutationOutcome {
 // from valid_from (inclusive) to valid_to (exclusive, none = still current).
 struct OrganizationVersion {
   Organization organization;
-  // Position of this row in the history (organization_versions.id), assigned by the store;
-  // ListOrganizationHistory pages with it (`after_seq`).
-  int64_t sequence = 0;
   Date valid_from;
   std::optional<Date> valid_to;
   int change_kind = 0;  // dangbo.membership.v1.OrganizationChange.Kind value
   Decision decision;
   std::vector<int64_t> related_ids;
+  // Position of this row in the history (organization_versions.id), assigned by the store;
+  // ListOrganizationHistory pages with it (`after_seq`).
+  int64_t sequence = 0;
 };
 
 struct OrganizationFilter {

@@ -164,7 +164,7 @@ TEST_F(StoreTest, AppendOrganizationVersion_BeforeTheOpenRow_IsFailedPreconditio
 
   absl::StatusOr<std::string> result = store_->Mutate(
       NewContext("UpdateOrganization"), [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
-        OrganizationVersion version{*org, 0, Date(2024, 1, 1), std::nullopt, 2, Decision{}, {}};
+        OrganizationVersion version{*org, Date(2024, 1, 1), std::nullopt, 2, Decision{}, {}};
         if (absl::Status s = tx.AppendOrganizationVersion(version); !s.ok()) return s;
         return MutationOutcome{};
       });
@@ -180,10 +180,12 @@ TEST_F(StoreTest, ListOrganizationHistory_PagesInRecordingOrderWithRelatedIds) {
   ASSERT_TRUE(store_
                   ->Mutate(NewContext("MergeOrganizations"),
                            [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
-                             OrganizationVersion merged{
-                                 *a,           0, Date(2025, 1, 1),
-                                 std::nullopt, 4, Decision{"9-QĐ", Date(2024, 12, 20), ""},
-                                 {b->id, 42}};
+                             OrganizationVersion merged{*a,
+                                                        Date(2025, 1, 1),
+                                                        std::nullopt,
+                                                        4,
+                                                        Decision{"9-QĐ", Date(2024, 12, 20), ""},
+                                                        {b->id, 42}};
                              merged.organization.state = OrganizationState::kMerged;
                              if (absl::Status s = tx.AppendOrganizationVersion(merged); !s.ok()) {
                                return s;

@@ -56,7 +56,6 @@ absl::StatusOr<Organization> StoreTest::CreateOrganization(const std::string& na
         absl::StatusOr<Organization> inserted = tx.InsertOrganization(org);
         if (!inserted.ok()) return inserted.status();
         OrganizationVersion version{*inserted,
-                                    0,
                                     established,
                                     std::nullopt,
                                     kChangeEstablished,
@@ -100,8 +99,8 @@ absl::Status StoreTest::MoveOrganization(int64_t id, int64_t new_parent, Date ef
                  for (const Organization& org : to_update) {
                    absl::StatusOr<Organization> updated = tx.UpdateOrganization(org);
                    if (!updated.ok()) return updated.status();
-                   OrganizationVersion version{*updated,     0,        effective, std::nullopt,
-                                               kChangeMoved, decision, {}};
+                   OrganizationVersion version{*updated,     effective, std::nullopt,
+                                               kChangeMoved, decision,  {}};
                    if (absl::Status s = tx.AppendOrganizationVersion(version); !s.ok()) return s;
                    outcome.changes.push_back(OrganizationChange(*updated, "moved"));
                  }
