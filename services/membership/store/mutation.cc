@@ -143,7 +143,9 @@ absl::StatusOr<std::string> MembershipStore::Mutate(
   for (int attempt = 1; attempt <= kMaxMutateAttempts; ++attempt) {
     std::optional<absl::StatusOr<std::string>> result;
     bool twin_committed = false;
-    status = pool_.InTransaction([&](db::Session& session) -> absl::Status {
+    db::TransactionOptions options;
+    options.before_commit = before_commit_;
+    status = pool_.InTransaction(options, [&](db::Session& session) -> absl::Status {
       // The pool may run this again after a deadlock: start from nothing.
       result.reset();
       twin_committed = false;

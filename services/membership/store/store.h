@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
@@ -161,8 +162,16 @@ class MembershipStore {
   absl::StatusOr<std::vector<StoredChange>> ListChanges(int64_t after_sequence, int page_size);
   absl::StatusOr<int64_t> HeadSequence();
 
+  // Test hook: runs inside every Mutate transaction after its last statement, just before
+  // COMMIT is sent (db::TransactionOptions::before_commit). Tests use it to lose a COMMIT's
+  // answer, before or after the server committed.
+  void SetBeforeCommitHookForTesting(std::function<void(db::Session&)> hook) {
+    before_commit_ = std::move(hook);
+  }
+
  private:
   db::Pool& pool_;
+  std::function<void(db::Session&)> before_commit_;
 };
 
 }  // namespace dangbo::membership

@@ -6,9 +6,12 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/db/session.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/membership/store/store_fixture.h"
+#include "tests/support/mariadb_environment.h"
 
 namespace dangbo::membership {
 namespace {
@@ -128,6 +131,69 @@ TEST_F(StoreTest, Mutate_ConcurrentTwinsWithOneRequestId_RunTheBodyOnce) {
   EXPECT_EQ(*results[1], "the one");
   EXPECT_EQ(runs.load(), 1);
   EXPECT_EQ(CountRows("outbox"), 1);
+}
+
+// The server committed, then the connection died before its answer arrived: Mutate must find
+// the committed record and return its response rather than run the body again.
+TEST_F(StoreTest, Mutate_CommitAnswerLostAfterServerCommitted_ReturnsStoredResponseOnce) {
+  absl::StatusOr<Organization> cell = CreateOrganization("Chi bộ 1", std::nullopt);
+  ASSERT_TRUE(cell.ok());
+  bool lose_answer = true;
+  store_->SetBeforeCommitHookForTesting([&](db::Session& session) {
+    if (!lose_answer) return;
+    lose_answer = false;
+    session.Execute("COMMIT");
+    ASSERT_TRUE(dangbo::testing::MariaDbEnvironment::Server()
+                    .ExecuteAsRoot(absl::StrCat("KILL ", session.connection_id()))
+                    .ok());
+  });
+  const int64_t outbox_before = CountRows("outbox");
+  int runs = 0;
+
+  absl::StatusOr<std::string> result = store_->Mutate(
+      NewContext("CreateMember"), [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
+        ++runs;
+        absl::StatusOr<Member> m = tx.InsertMember(NewMember("Võ Thị Sáu", cell->id));
+        if (!m.ok()) return m.status();
+        return MutationOutcome{absl::StrCat("created ", m->id), {{"members/x", "t", "p"}}, "", ""};
+      });
+
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_FALSE(lose_answer);
+  EXPECT_EQ(runs, 1);
+  EXPECT_EQ(CountRows("members"), 1);
+  EXPECT_EQ(CountRows("outbox"), outbox_before + 1);
+  EXPECT_THAT(*result, HasSubstr("created "));
+}
+
+// The connection died with COMMIT unsent: nothing committed, so Mutate runs the body again and
+// the change lands exactly once.
+TEST_F(StoreTest, Mutate_ConnectionLostBeforeCommit_RunsAgainAndCommitsOnce) {
+  absl::StatusOr<Organization> cell = CreateOrganization("Chi bộ 1", std::nullopt);
+  ASSERT_TRUE(cell.ok());
+  bool lose_connection = true;
+  store_->SetBeforeCommitHookForTesting([&](db::Session& session) {
+    if (!lose_connection) return;
+    lose_connection = false;
+    ASSERT_TRUE(dangbo::testing::MariaDbEnvironment::Server()
+                    .ExecuteAsRoot(absl::StrCat("KILL ", session.connection_id()))
+                    .ok());
+  });
+  const int64_t outbox_before = CountRows("outbox");
+  int runs = 0;
+
+  absl::StatusOr<std::string> result = store_->Mutate(
+      NewContext("CreateMember"), [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
+        ++runs;
+        absl::StatusOr<Member> m = tx.InsertMember(NewMember("Võ Thị Sáu", cell->id));
+        if (!m.ok()) return m.status();
+        return MutationOutcome{"created", {{"members/x", "t", "p"}}, "", ""};
+      });
+
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(runs, 2);
+  EXPECT_EQ(CountRows("members"), 1);
+  EXPECT_EQ(CountRows("outbox"), outbox_before + 1);
 }
 
 TEST_F(StoreTest, ListChanges_ReturnsPayloadBytesAndRequestId) {
