@@ -1,7 +1,10 @@
 #include "common/auth/token_verifier.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
@@ -24,6 +27,25 @@ absl::StatusOr<absl::Time> NumericDate(const nlohmann::json& payload, const char
   }
   if (claim->is_number_integer()) return absl::FromUnixSeconds(claim->get<int64_t>());
   return Unauthenticated(absl::StrCat(name, " is not an integer date"));
+}
+
+// cpp-jwt accepts a token without exp and reads dates against the system clock only, so the
+// window is checked again here, on the verifier's clock. Returns the expiry.
+absl::StatusOr<absl::Time> CheckValidityWindow(const nlohmann::json& payload, absl::Time now,
+                                               absl::Duration leeway) {
+  absl::StatusOr<absl::Time> expires_at = NumericDate(payload, "exp");
+  if (absl::IsNotFound(expires_at.status())) return Unauthenticated("exp is missing");
+  if (!expires_at.ok()) return expires_at.status();
+  if (now > *expires_at + leeway) return Unauthenticated("expired");
+
+  absl::StatusOr<absl::Time> not_before = NumericDate(payload, "nbf");
+  if (!not_before.ok() && !absl::IsNotFound(not_before.status())) return not_before.status();
+  if (not_before.ok() && now + leeway < *not_before) return Unauthenticated("not yet valid");
+
+  absl::StatusOr<absl::Time> issued_at = NumericDate(payload, "iat");
+  if (!issued_at.ok() && !absl::IsNotFound(issued_at.status())) return issued_at.status();
+  if (issued_at.ok() && now + leeway < *issued_at) return Unauthenticated("issued in the future");
+  return expires_at;
 }
 
 absl::StatusOr<std::vector<int64_t>> ParseScopes(const nlohmann::json& payload) {
@@ -106,23 +128,8 @@ absl::StatusOr<Principal> TokenVerifier::VerifyUncached(absl::string_view token,
   absl::StatusOr<nlohmann::json> payload = VerifySignedPayload(token, check_);
   if (!payload.ok()) return payload.status();
 
-  // cpp-jwt accepts a token without exp and reads dates against the system clock only; check
-  // both windows again on our clock.
-  absl::StatusOr<absl::Time> expires_at = NumericDate(*payload, "exp");
-  if (absl::IsNotFound(expires_at.status())) return Unauthenticated("exp is missing");
+  absl::StatusOr<absl::Time> expires_at = CheckValidityWindow(*payload, now, config_.leeway);
   if (!expires_at.ok()) return expires_at.status();
-  if (now > *expires_at + config_.leeway) return Unauthenticated("expired");
-  absl::StatusOr<absl::Time> not_before = NumericDate(*payload, "nbf");
-  if (not_before.ok() && now + config_.leeway < *not_before) {
-    return Unauthenticated("not yet valid");
-  }
-  if (!not_before.ok() && !absl::IsNotFound(not_before.status())) return not_before.status();
-  absl::StatusOr<absl::Time> issued_at = NumericDate(*payload, "iat");
-  if (issued_at.ok() && now + config_.leeway < *issued_at) {
-    return Unauthenticated("issued in the future");
-  }
-  if (!issued_at.ok() && !absl::IsNotFound(issued_at.status())) return issued_at.status();
-
   auto subject = payload->find("sub");
   if (subject == payload->end() || !subject->is_string() || subject->get<std::string>().empty()) {
     return Unauthenticated("sub is missing");
