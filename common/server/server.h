@@ -1,0 +1,135 @@
+#ifndef DANGBO_COMMON_SERVER_SERVER_H_
+#define DANGBO_COMMON_SERVER_SERVER_H_
+
+// The gRPC server every dangbo service runs in: sync API on a bounded thread pool (a blocking DB
+// driver needs threads, and a full pool answers RESOURCE_EXHAUSTED instead of queueing), health
+// driven by a readiness probe, reflection, JSON RPC logs, Prometheus metrics, and a graceful stop
+// on SIGTERM/SIGINT. A service's main() is:
+//
+//   dangbo::server::SetListenDefaults("0.0.0.0:50051", "0.0.0.0:9091");
+//   dangbo::server::ParseFlagsFromEnvAndArgs(argc, argv);
+//   ... open the pool, build the service ...
+//   dangbo::server::Server server(dangbo::server::ServerOptions::FromFlags());
+//   server.AddService(&service, MembershipService::service_full_name());
+//   server.SetReadinessProbe([&pool] { return pool.Ping(); });
+//   return server.Run();
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "common/server/interceptors.h"
+#include "common/server/rpc_metrics.h"
+#include "grpcpp/grpcpp.h"
+#include "prometheus/exposer.h"
+#include "prometheus/registry.h"
+
+namespace dangbo::server {
+
+struct ServerOptions {
+  std::string listen;          // "0.0.0.0:50051"; port 0 picks a free port (tests).
+  std::string metrics_listen;  // "0.0.0.0:9091"; empty: no metrics endpoint.
+  int max_message_bytes = 8 << 20;
+  int workers = 32;  // Handlers running at once; more concurrent calls get RESOURCE_EXHAUSTED.
+  absl::Duration shutdown_grace = absl::Seconds(20);
+  absl::Duration readiness_interval = absl::Seconds(5);
+  // Insecure when null; grpc::SslServerCredentials for TLS/mTLS.
+  std::shared_ptr<grpc::ServerCredentials> credentials;
+
+  // From the flags in common/server/flags.h; credentials stay null.
+  static ServerOptions FromFlags();
+};
+
+class Server {
+ public:
+  explicit Server(ServerOptions options);
+  // Stops a server still running (as RequestShutdown + Wait).
+  ~Server();
+
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // --- Before Start() ---
+
+  // `service` must outlive the server. `full_name` (the generated `service_full_name()`) gets its
+  // own health status next to the overall one ("").
+  void AddService(grpc::Service* service, std::string_view full_name);
+
+  // Health is SERVING only while `probe` returns OK; it runs once in Start() and then every
+  // readiness_interval on a background thread, so it may block, but only briefly (it delays
+  // the reaction to a shutdown request). Without a probe the server is always SERVING.
+  void SetReadinessProbe(std::function<absl::Status()> probe);
+
+  // Names the caller in RPC log lines (the auth library supplies it).
+  void SetCallerFunction(CallerFunction caller);
+
+  // The registry /metrics serves; add the service's own families (pool gauges, ...) here.
+  prometheus::Registry& metrics() { return *registry_; }
+
+  // Runs before every scrape of /metrics, to refresh gauges that are read from elsewhere
+  // (pool in use/idle/waiting). It runs on the metrics server's thread; keep it fast.
+  void OnScrape(std::function<void()> hook);
+
+  // --- Lifecycle ---
+
+  // Binds the ports and starts serving. UNAVAILABLE when a port cannot be bound.
+  absl::Status Start();
+
+  // Start() if needed, then blocks until SIGTERM or SIGINT (or RequestShutdown) has stopped the
+  // server gracefully. Returns the process exit code: 0 after a clean stop, 1 if Start() failed.
+  int Run();
+
+  // Begins the graceful stop from any thread: health NOT_SERVING, no new calls, in-flight calls
+  // get shutdown_grace to finish and are then cancelled. Returns at once.
+  void RequestShutdown();
+
+  // Blocks until the server has stopped.
+  void Wait();
+
+  int selected_port() const { return selected_port_; }
+  int metrics_port() const { return metrics_port_; }  // 0 without metrics endpoint.
+  bool ready() const { return ready_.load(); }        // The last readiness probe result.
+
+ private:
+  class ScrapeHooks;
+
+  void SetServing(bool serving);
+  void ProbeReadiness();
+  void RunLifecycle();  // Body of lifecycle_thread_.
+
+  const ServerOptions options_;
+  std::shared_ptr<prometheus::Registry> registry_;
+  std::shared_ptr<ScrapeHooks> scrape_hooks_;
+  std::unique_ptr<RpcMetrics> rpc_metrics_;
+  std::vector<std::pair<grpc::Service*, std::string>> services_;
+  std::function<absl::Status()> probe_;
+  CallerFunction caller_;
+
+  std::unique_ptr<prometheus::Exposer> exposer_;
+  std::unique_ptr<grpc::Server> server_;
+  int selected_port_ = 0;
+  int metrics_port_ = 0;
+  std::atomic<bool> ready_{false};
+  bool last_probe_logged_ok_ = true;  // Only the lifecycle thread touches it after Start().
+
+  // Written by RequestShutdown() and the signal handler; read by the lifecycle thread, which
+  // is the only thread that calls grpc::Server::Shutdown.
+  int wake_read_fd_ = -1;
+  int wake_write_fd_ = -1;
+  std::thread lifecycle_thread_;
+  absl::Mutex wait_mu_;
+  bool stopped_ ABSL_GUARDED_BY(wait_mu_) = false;
+};
+
+}  // namespace dangbo::server
+
+#endif  // DANGBO_COMMON_SERVER_SERVER_H_

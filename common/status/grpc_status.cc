@@ -1,0 +1,49 @@
+#include "common/status/grpc_status.h"
+
+#include <string>
+
+#include "absl/strings/cord.h"
+#include "google/rpc/status.pb.h"
+
+namespace dangbo::status {
+namespace {
+
+constexpr int kMaxCanonicalCode = 16;  // UNAUTHENTICATED
+
+int CanonicalCode(int code) {
+  return code >= 0 && code <= kMaxCanonicalCode ? code
+                                                : static_cast<int>(absl::StatusCode::kUnknown);
+}
+
+}  // namespace
+
+grpc::Status ToGrpcStatus(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  const int code = CanonicalCode(static_cast<int>(status.code()));
+  const std::string message(status.message());
+  google::rpc::Status rich;
+  rich.set_code(code);
+  rich.set_message(message);
+  status.ForEachPayload([&rich](absl::string_view type_url, const absl::Cord& payload) {
+    google::protobuf::Any* any = rich.add_details();
+    any->set_type_url(std::string(type_url));
+    any->set_value(std::string(payload));
+  });
+  if (rich.details().empty()) return grpc::Status(static_cast<grpc::StatusCode>(code), message);
+  return grpc::Status(static_cast<grpc::StatusCode>(code), message, rich.SerializeAsString());
+}
+
+absl::Status FromGrpcStatus(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  absl::Status result(static_cast<absl::StatusCode>(CanonicalCode(status.error_code())),
+                      status.error_message());
+  google::rpc::Status rich;
+  if (!status.error_details().empty() && rich.ParseFromString(status.error_details())) {
+    for (const google::protobuf::Any& any : rich.details()) {
+      result.SetPayload(any.type_url(), absl::Cord(any.value()));
+    }
+  }
+  return result;
+}
+
+}  // namespace dangbo::status
