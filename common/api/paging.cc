@@ -6,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/api/absl_view.h"
 #include "common/api/fingerprint.h"
 #include "common/status/errors.h"
 
@@ -32,10 +33,10 @@ absl::StatusOr<int64_t> DecodePageToken(std::string_view token, std::string_view
   if (token.empty()) return 0;
   std::string raw;
   int64_t after_key = 0;
-  if (!absl::WebSafeBase64Unescape(token, &raw)) {
+  if (!absl::WebSafeBase64Unescape(AbslView(token), &raw)) {
     return status::InvalidField("page_token", "is not a token this service issued");
   }
-  std::vector<std::string_view> parts = absl::StrSplit(raw, ':');
+  std::vector<absl::string_view> parts = absl::StrSplit(raw, ':');
   if (parts.size() != 3 || parts[0] != "1" || !absl::SimpleAtoi(parts[1], &after_key) ||
       after_key < 0) {
     return status::InvalidField("page_token", "is not a token this service issued");

@@ -37,6 +37,9 @@ ABSL_FLAG(bool, insecure_dev, false,
 ABSL_FLAG(std::string, tls_cert_file, "", "Server certificate (PEM); enables TLS");
 ABSL_FLAG(std::string, tls_key_file, "", "Server private key (PEM)");
 ABSL_FLAG(std::string, tls_client_ca_file, "", "CA of client certificates; enables mTLS");
+ABSL_FLAG(bool, tls_require_client_cert, true,
+          "With --tls_client_ca_file: refuse callers without a client certificate; when false, "
+          "callers may authenticate by token alone");
 
 ABSL_FLAG(bool, migrate_only, false, "Apply pending schema migrations and exit");
 ABSL_FLAG(bool, migrate_on_start, true,
@@ -47,7 +50,7 @@ ABSL_FLAG(absl::Duration, schema_wait, absl::Minutes(10),
 namespace dangbo::runtime {
 namespace {
 
-absl::StatusOr<std::string> ReadFile(std::string_view flag, const std::string& path) {
+absl::StatusOr<std::string> ReadFile(absl::string_view flag, const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::InvalidArgumentError(absl::StrCat("--", flag, ": cannot read ", path));
   std::stringstream text;
@@ -107,7 +110,7 @@ absl::StatusOr<std::unique_ptr<auth::Authenticator>> AuthenticatorFromFlags() {
     return absl::InvalidArgumentError(
         "--jwt_public_key_file is required (or --insecure_dev for local experiments)");
   }
-  for (std::string_view pair :
+  for (absl::string_view pair :
        absl::StrSplit(absl::GetFlag(FLAGS_service_identities), ',', absl::SkipWhitespace())) {
     std::pair<std::string, std::string> kv = absl::StrSplit(pair, absl::MaxSplits('=', 1));
     if (kv.first.empty() || kv.second.empty()) {
@@ -128,7 +131,7 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFromFl
   if (cert.empty()) return grpc::InsecureServerCredentials();
   const std::string ca = absl::GetFlag(FLAGS_tls_client_ca_file);
   return auth::ServerCredentialsFromFiles(cert, absl::GetFlag(FLAGS_tls_key_file), ca,
-                                          /*require_client_cert=*/!ca.empty());
+                                          !ca.empty() && absl::GetFlag(FLAGS_tls_require_client_cert));
 }
 
 absl::StatusOr<SchemaStep> PrepareSchema(db::Pool& pool, std::span<const db::Migration> migrations) {

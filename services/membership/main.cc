@@ -11,7 +11,6 @@
 #include "common/server/server.h"
 #include "services/membership/api/membership_service.h"
 #include "services/membership/domain/membership_rules.h"
-#include "services/membership/domain/vietnam_holidays.h"
 #include "services/membership/domain/working_days.h"
 #include "services/membership/store/store.h"
 
@@ -51,7 +50,7 @@ int Main(int argc, char** argv) {
   if (!rules.ok()) return Fail("bad --rules_file", rules.status());
   absl::StatusOr<HolidayCalendar> calendar =
       absl::GetFlag(FLAGS_holidays_file).empty()
-          ? absl::StatusOr<HolidayCalendar>(VietnamHolidayCalendar())
+          ? absl::StatusOr<HolidayCalendar>(HolidayCalendar::VietnamDefault())
           : HolidayCalendar::FromJsonFile(absl::GetFlag(FLAGS_holidays_file));
   if (!calendar.ok()) return Fail("bad --holidays_file", calendar.status());
 

@@ -3,6 +3,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/api/absl_view.h"
 #include "common/api/dates.h"
 #include "google/protobuf/any.pb.h"
 #include "common/api/macros.h"
@@ -19,7 +20,7 @@ using api::ResourceName;
 using api::SetProtoDate;
 
 std::string Field(std::string_view parent, std::string_view child) {
-  return absl::StrCat(parent, ".", child);
+  return absl::StrCat(AbslView(parent), ".", AbslView(child));
 }
 
 // Domain and wire enums share their numbering by design, so mapping is a checked cast.
@@ -46,13 +47,24 @@ absl::StatusOr<std::optional<int64_t>> OptionalOrganization(std::string_view fie
 
 std::string Etag(int64_t version) { return absl::StrCat("\"", version, "\""); }
 
+absl::Status Prefixed(std::string_view field, absl::Status status) {
+  if (status.ok()) return status;
+  absl::Status out(status.code(), absl::StrCat(AbslView(field), ": ", status.message()));
+  status.ForEachPayload(
+      [&out](absl::string_view type_url, const absl::Cord& payload) {
+        out.SetPayload(type_url, payload);
+      });
+  return out;
+}
+
 absl::StatusOr<int64_t> ParseEtag(std::string_view field, std::string_view etag) {
   if (etag.empty()) return status::InvalidField(field, "required");
   int64_t version = 0;
   if (etag.size() < 3 || etag.front() != '"' || etag.back() != '"' ||
-      !absl::SimpleAtoi(etag.substr(1, etag.size() - 2), &version)) {
+      !absl::SimpleAtoi(AbslView(etag.substr(1, etag.size() - 2)), &version)) {
     return status::WithErrorInfo(
-        absl::AbortedError(absl::StrCat(field, ": does not match the resource's current etag")),
+        absl::AbortedError(
+            absl::StrCat(AbslView(field), ": does not match the resource's current etag")),
         status::kReasonEtagMismatch);
   }
   return version;
@@ -115,8 +127,8 @@ pb::Organization OrganizationToProto(const Organization& in) {
   if (!in.dissolved_date) out.clear_dissolved_date();
   out.set_state(static_cast<pb::OrganizationState>(in.state));
   if (in.merged_into_id) out.set_merged_into(ResourceName(kOrganizations, *in.merged_into_id));
-  for (std::string_view id : absl::StrSplit(in.path, '/', absl::SkipEmpty())) {
-    out.add_ancestors(absl::StrCat(kOrganizations, "/", id));
+  for (absl::string_view id : absl::StrSplit(in.path, '/', absl::SkipEmpty())) {
+    out.add_ancestors(absl::StrCat(AbslView(kOrganizations), "/", id));
   }
   *out.mutable_create_time() = api::ToProtoTimestamp(in.create_time);
   *out.mutable_update_time() = api::ToProtoTimestamp(in.update_time);
@@ -149,11 +161,9 @@ absl::StatusOr<Member> MemberFromProto(std::string_view field, const pb::Member&
                             api::ParseResourceId(Field(field, "organization"), kOrganizations,
                                                  in.organization()));
   }
-  if (!in.party_card_number().empty()) {
-    DANGBO_RETURN_IF_ERROR(
-        ValidatePartyCardNumber(Field(field, "party_card_number"), in.party_card_number()));
-  }
-  out.party_card_number = in.party_card_number();
+  // The card number's format is a dated rule: the handler checks it (CheckCardNumber).
+  DANGBO_ASSIGN_OR_RETURN(out.party_card_number, Text(Field(field, "party_card_number"),
+                                                      in.party_card_number(), 32));
   DANGBO_ASSIGN_OR_RETURN(out.party_profile_number, Text(Field(field, "party_profile_number"),
                                                          in.party_profile_number(), 32));
   DANGBO_ASSIGN_OR_RETURN(out.general_education,
@@ -176,7 +186,7 @@ absl::StatusOr<Member> MemberFromProto(std::string_view field, const pb::Member&
   const std::string personal = Field(field, "personal_data");
   const pb::PersonalData& pd = in.personal_data();
   if (!pd.citizen_id().empty()) {
-    DANGBO_RETURN_IF_ERROR(ValidateCitizenId(Field(personal, "citizen_id"), pd.citizen_id()));
+    DANGBO_RETURN_IF_ERROR(Prefixed(Field(personal, "citizen_id"), CheckCitizenId(pd.citizen_id())));
   }
   out.personal.citizen_id = pd.citizen_id();
   DANGBO_ASSIGN_OR_RETURN(out.personal.birth_date,
@@ -325,7 +335,8 @@ ChangeRecord MakeChange(std::string resource, std::string_view verb,
   google::protobuf::Any any;
   any.PackFrom(payload);
   return ChangeRecord{.resource = std::move(resource),
-                      .change_type = absl::StrCat(payload.GetDescriptor()->full_name(), ".", verb),
+                      .change_type = absl::StrCat(payload.GetDescriptor()->full_name(), ".",
+                                                  AbslView(verb)),
                       .payload = any.SerializeAsString()};
 }
 

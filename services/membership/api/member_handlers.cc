@@ -8,6 +8,7 @@
 #include "common/auth/authorization.h"
 #include "common/status/errors.h"
 #include "services/membership/api/mapping.h"
+#include "services/membership/api/member_rules.h"
 #include "services/membership/api/membership_service.h"
 #include "services/membership/domain/derived.h"
 #include "services/membership/domain/member_lifecycle.h"
@@ -21,59 +22,10 @@ using auth::Action;
 constexpr int kDefaultPageSize = 100;
 constexpr int kMaxPageSize = 1000;
 constexpr int kMaxBatchGet = 1000;
+constexpr int kMaxHistory = 100000;  // far above any real member's history
 
 absl::StatusOr<int64_t> MemberId(std::string_view field, std::string_view name) {
   return api::ParseResourceId(field, kMembers, name);
-}
-
-bool HasPersonalData(const v1::PersonalData& pd) {
-  return !pd.citizen_id().empty() || pd.has_birth_date() || !pd.ethnicity().empty() ||
-         !pd.religion().empty() || !pd.address().empty();
-}
-
-// Checks the lifecycle dates an imported member must carry for its state.
-absl::Status ValidateInitialState(const Member& m, Date today) {
-  switch (m.state) {
-    case MemberState::kApplicant:
-      if (m.admission_decision_date || m.admission_ceremony_date || m.full_member_date) {
-        return status::InvalidField("member.admission_decision_date",
-                                    "an applicant has no admission dates; record ADMIT instead");
-      }
-      return absl::OkStatus();
-    case MemberState::kProbationary:
-    case MemberState::kFull:
-      if (!m.admission_decision_date) {
-        return status::InvalidField("member.admission_decision_date",
-                                    "required for an imported member");
-      }
-      if (!m.admission_ceremony_date) {
-        return status::InvalidField("member.admission_ceremony_date",
-                                    "required for an imported member");
-      }
-      if (*m.admission_ceremony_date < *m.admission_decision_date) {
-        return status::InvalidField("member.admission_ceremony_date",
-                                    "must not precede the admission decision");
-      }
-      if (*m.admission_ceremony_date > today) {
-        return status::InvalidField("member.admission_ceremony_date", "must not be in the future");
-      }
-      if (m.state == MemberState::kFull && !m.full_member_date) {
-        return status::InvalidField("member.full_member_date", "required for a full member");
-      }
-      if (m.state == MemberState::kProbationary && m.full_member_date) {
-        return status::InvalidField("member.full_member_date",
-                                    "a probationary member is not full yet");
-      }
-      if (m.full_member_date && *m.full_member_date <= *m.admission_ceremony_date) {
-        return status::InvalidField("member.full_member_date",
-                                    "must come after the admission ceremony");
-      }
-      return absl::OkStatus();
-    default:
-      return status::InvalidField("initial_state",
-                                  "must be APPLICANT, PROBATIONARY or FULL; later states are "
-                                  "reached through lifecycle events");
-  }
 }
 
 }  // namespace
@@ -93,6 +45,7 @@ grpc::Status MembershipServiceImpl::CreateMember(grpc::ServerContext* ctx,
     }
     member.state = static_cast<MemberState>(initial);
     DANGBO_RETURN_IF_ERROR(ValidateInitialState(member, Today()));
+    DANGBO_RETURN_IF_ERROR(CheckCardNumber("member.party_card_number", member.party_card_number));
     DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteMember, "member.organization",
                                        member.organization_id));
     const bool personal = auth::CanSeePersonalData(principal);
@@ -131,10 +84,10 @@ grpc::Status MembershipServiceImpl::GetMember(grpc::ServerContext* ctx,
     }
     *resp = MemberToProto(member, personal);
     DANGBO_ASSIGN_OR_RETURN(std::vector<MemberEvent> history,
-                            deps_.store->ListMemberEvents(id, 100000, 0));
+                            deps_.store->ListMemberEvents(id, kMaxHistory, 0));
+    DANGBO_ASSIGN_OR_RETURN(std::vector<Badge> badges, deps_.store->ListBadges(id));
     const Date today = Today();
-    FillDerived(Derive(member, history, today, deps_.rules->At(today), *deps_.calendar),
-                resp->mutable_derived());
+    FillDerived(member, history, badges, today, resp->mutable_derived());
     return absl::OkStatus();
   });
 }
@@ -202,7 +155,7 @@ grpc::Status MembershipServiceImpl::ListMembers(grpc::ServerContext* ctx,
       filter.name_key = SearchKey(normalized);
     }
     if (!req->party_card_number().empty()) {
-      DANGBO_RETURN_IF_ERROR(ValidatePartyCardNumber("party_card_number", req->party_card_number()));
+      DANGBO_RETURN_IF_ERROR(CheckCardNumber("party_card_number", req->party_card_number()));
       filter.party_card_number = req->party_card_number();
     }
     if (!req->citizen_id().empty()) {
@@ -210,7 +163,7 @@ grpc::Status MembershipServiceImpl::ListMembers(grpc::ServerContext* ctx,
         return absl::PermissionDeniedError(
             "citizen_id: searching by citizen id needs the personal_data role");
       }
-      DANGBO_RETURN_IF_ERROR(ValidateCitizenId("citizen_id", req->citizen_id()));
+      DANGBO_RETURN_IF_ERROR(Prefixed("citizen_id", CheckCitizenId(req->citizen_id())));
       filter.citizen_id = req->citizen_id();
     }
     filter.exempted_only = req->exempted_only();
@@ -252,6 +205,7 @@ grpc::Status MembershipServiceImpl::UpdateMember(grpc::ServerContext* ctx,
     input.clear_organization();
     if (input.full_name().empty()) input.set_full_name("-");
     DANGBO_ASSIGN_OR_RETURN(Member changes, MemberFromProto("member", input));
+    DANGBO_RETURN_IF_ERROR(CheckCardNumber("member.party_card_number", changes.party_card_number));
     const bool personal = auth::CanSeePersonalData(principal);
     return Mutate(
         "UpdateMember", *req, req->request_id(), principal,
@@ -366,15 +320,15 @@ grpc::Status MembershipServiceImpl::RecordMemberEvent(grpc::ServerContext* ctx,
           DANGBO_ASSIGN_OR_RETURN(std::vector<MemberEvent> history, tx.MemberEvents(id));
           requested.member_id = id;
           requested.recorded_by = principal.subject;
-          DANGBO_ASSIGN_OR_RETURN(
-              LifecycleResult result,
-              ApplyEvent(member, requested, history, deps_.rules->At(requested.effective_date),
-                         *deps_.calendar, today, /*under_violation=*/false));
-          DANGBO_ASSIGN_OR_RETURN(MemberEvent recorded, tx.InsertMemberEvent(result.event));
-          DANGBO_ASSIGN_OR_RETURN(Member updated, tx.UpdateMember(result.member));
+          absl::StatusOr<CheckedEvent> result =
+              CheckEvent(member, requested, history, deps_.rules->At(requested.effective_date),
+                         *deps_.calendar, today, /*under_violation=*/false);
+          if (!result.ok()) return Prefixed("event", result.status());
+          DANGBO_ASSIGN_OR_RETURN(MemberEvent recorded, tx.InsertMemberEvent(result->event));
+          DANGBO_ASSIGN_OR_RETURN(Member updated, tx.UpdateMember(result->member_after));
           v1::RecordMemberEventResponse out;
           *out.mutable_event() = MemberEventToProto(recorded);
-          for (const std::string& w : result.warnings) out.mutable_event()->add_warnings(w);
+          for (const std::string& w : result->warnings) out.mutable_event()->add_warnings(w);
           v1::Member full = MemberToProto(updated, /*with_personal_data=*/true);
           *out.mutable_member() = MemberToProto(updated, personal);
           return MutationOutcome{

@@ -3,6 +3,9 @@
 #include <exception>
 
 #include "absl/strings/str_cat.h"
+#include "common/api/absl_view.h"
+#include "common/api/dates.h"
+#include "common/api/resource_names.h"
 #include "common/api/fingerprint.h"
 #include "common/api/macros.h"
 #include "common/auth/authorization.h"
@@ -10,6 +13,9 @@
 #include "common/status/grpc_status.h"
 #include "common/status/validate.h"
 #include "services/membership/api/mapping.h"
+#include "services/membership/domain/deadlines.h"
+#include "services/membership/domain/derived.h"
+#include "services/membership/domain/names.h"
 
 namespace dangbo::membership {
 
@@ -71,9 +77,51 @@ absl::Status MembershipServiceImpl::Mutate(
                           .caller = principal.subject};
   DANGBO_ASSIGN_OR_RETURN(std::string bytes, deps_.store->Mutate(context, body));
   if (!response->ParseFromString(bytes)) {
-    return absl::InternalError(absl::StrCat("stored response of ", method, " does not parse"));
+    return absl::InternalError(
+        absl::StrCat("stored response of ", AbslView(method), " does not parse"));
   }
   return absl::OkStatus();
+}
+
+absl::Status MembershipServiceImpl::CheckCardNumber(std::string_view field,
+                                                    std::string_view number) const {
+  if (number.empty()) return absl::OkStatus();
+  const MembershipRules& rules = deps_.rules->At(Today());
+  return Prefixed(field, CheckPartyCardNumber(number, rules.party_card_min_digits,
+                                              rules.party_card_max_digits));
+}
+
+void MembershipServiceImpl::FillDerived(const Member& member,
+                                        const std::vector<MemberEvent>& history,
+                                        const std::vector<Badge>& badges, Date today,
+                                        v1::MemberDerived* out) const {
+  const MembershipRules& rules = deps_.rules->At(today);
+  if (std::optional<PartyAge> age = PartyAgeAt(member, history, today, rules, *deps_.calendar)) {
+    out->set_party_age_years(age->years);
+    out->set_party_age_months(age->months);
+  }
+  if (std::optional<BadgeDue> badge =
+          NextBadge(member, history, badges, today, rules, *deps_.calendar)) {
+    out->set_next_badge_years(badge->years);
+    *out->mutable_next_badge_due_date() = api::ToProtoDate(badge->due_date);
+  }
+  if (member.state == MemberState::kProbationary && member.admission_ceremony_date) {
+    *out->mutable_probation_end_date() =
+        api::ToProtoDate(ProbationEnd(*member.admission_ceremony_date, rules));
+    *out->mutable_recognition_deadline() = api::ToProtoDate(
+        RecognitionDeadline(*member.admission_ceremony_date, rules, *deps_.calendar));
+  }
+  if (member.transfer_in_transit) {
+    // The open letter is the latest official transfer start in the history.
+    for (auto it = history.rbegin(); it != history.rend(); ++it) {
+      if (it->type == MemberEventType::kTransferOfficialStart) {
+        const Date letter = it->decision.date.value_or(it->effective_date);
+        *out->mutable_transfer_present_deadline() =
+            api::ToProtoDate(TransferPresentDeadline(letter, rules, *deps_.calendar));
+        break;
+      }
+    }
+  }
 }
 
 absl::CivilDay MembershipServiceImpl::Today() const {

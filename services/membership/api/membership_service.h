@@ -64,6 +64,21 @@ class MembershipServiceImpl final : public v1::MembershipService::Service {
   grpc::Status ListMemberEvents(grpc::ServerContext* ctx, const v1::ListMemberEventsRequest* req,
                                 v1::ListMemberEventsResponse* resp) override;
 
+  grpc::Status ListDueActions(grpc::ServerContext* ctx, const v1::ListDueActionsRequest* req,
+                              v1::ListDueActionsResponse* resp) override;
+  grpc::Status BatchRecordRatings(grpc::ServerContext* ctx,
+                                  const v1::BatchRecordRatingsRequest* req,
+                                  v1::BatchRecordRatingsResponse* resp) override;
+  grpc::Status ListRatings(grpc::ServerContext* ctx, const v1::ListRatingsRequest* req,
+                           v1::ListRatingsResponse* resp) override;
+  grpc::Status RecordBadge(grpc::ServerContext* ctx, const v1::RecordBadgeRequest* req,
+                           v1::Badge* resp) override;
+  grpc::Status ListBadges(grpc::ServerContext* ctx, const v1::ListBadgesRequest* req,
+                          v1::ListBadgesResponse* resp) override;
+  grpc::Status ImportMembers(grpc::ServerContext* ctx,
+                             grpc::ServerReader<v1::ImportMembersRequest>* reader,
+                             v1::ImportMembersResponse* resp) override;
+
   grpc::Status ListChanges(grpc::ServerContext* ctx, const v1::ListChangesRequest* req,
                            v1::ListChangesResponse* resp) override;
 
@@ -86,6 +101,13 @@ class MembershipServiceImpl final : public v1::MembershipService::Service {
                       google::protobuf::Message* response);
 
   absl::CivilDay Today() const;
+
+  // The card number format is a dated rule (MembershipRules::party_card_*); empty = none yet.
+  absl::Status CheckCardNumber(std::string_view field, std::string_view number) const;
+
+  // Party age, next badge, probation and transfer deadlines as of `today`.
+  void FillDerived(const Member& member, const std::vector<MemberEvent>& history,
+                   const std::vector<Badge>& badges, Date today, v1::MemberDerived* out) const;
 
   ServiceDeps deps_;
 };

@@ -1,5 +1,6 @@
 // Organizations: the tree, its changes and its history.
 #include "absl/strings/str_cat.h"
+#include "common/api/absl_view.h"
 #include "common/api/dates.h"
 #include "common/api/fingerprint.h"
 #include "common/api/macros.h"
@@ -38,7 +39,7 @@ absl::Status RequireActive(std::string_view field, const Organization& org) {
   if (org.state != OrganizationState::kActive) {
     return status::FailedPrecondition(
         "organization", api::ResourceName(kOrganizations, org.id),
-        absl::StrCat(field, ": the organization is no longer active"));
+        absl::StrCat(AbslView(field), ": the organization is no longer active"));
   }
   return absl::OkStatus();
 }
@@ -103,13 +104,13 @@ grpc::Status MembershipServiceImpl::CreateOrganization(grpc::ServerContext* ctx,
     return Mutate(
         "CreateOrganization", *req, req->request_id(), principal,
         [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
-          std::optional<OrganizationKind> parent_kind;
+          std::optional<Organization> parent;
           if (org.parent_id) {
-            DANGBO_ASSIGN_OR_RETURN(Organization parent, tx.LockOrganization(*org.parent_id));
-            DANGBO_RETURN_IF_ERROR(RequireActive("organization.parent", parent));
-            parent_kind = parent.kind;
+            DANGBO_ASSIGN_OR_RETURN(parent, tx.LockOrganization(*org.parent_id));
+            DANGBO_RETURN_IF_ERROR(RequireActive("organization.parent", *parent));
           }
-          DANGBO_RETURN_IF_ERROR(ValidateParentKind("organization.kind", org.kind, parent_kind));
+          DANGBO_RETURN_IF_ERROR(
+              Prefixed("organization", CheckPlacement(org.kind, parent ? &*parent : nullptr)));
           org.state = OrganizationState::kActive;
           DANGBO_ASSIGN_OR_RETURN(Organization created, tx.InsertOrganization(org));
           DANGBO_RETURN_IF_ERROR(tx.AppendOrganizationVersion(
@@ -280,16 +281,11 @@ grpc::Status MembershipServiceImpl::MoveOrganization(grpc::ServerContext* ctx,
           DANGBO_RETURN_IF_ERROR(RequireActive("name", org));
           DANGBO_ASSIGN_OR_RETURN(Organization parent, tx.LockOrganization(parent_id));
           DANGBO_RETURN_IF_ERROR(RequireActive("new_parent", parent));
-          if (IsInSubtree(parent.path, org.path)) {
-            return status::FailedPrecondition(
-                "organization", req->name(),
-                "new_parent: an organization cannot move under itself or its own subtree");
-          }
           if (org.parent_id == parent.id) {
             return status::FailedPrecondition("organization", req->name(),
                                               "new_parent: is already the parent");
           }
-          DANGBO_RETURN_IF_ERROR(ValidateParentKind("new_parent", org.kind, parent.kind));
+          DANGBO_RETURN_IF_ERROR(Prefixed("new_parent", CheckMove(org, parent)));
           DANGBO_ASSIGN_OR_RETURN(Organization moved,
                                   Reparent(tx, org, parent, from, OrganizationChange::KIND_MOVED,
                                            decision));
