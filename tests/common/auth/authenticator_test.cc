@@ -9,7 +9,7 @@
 #include "common/auth/token_minter.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/common/auth/test_keys.h"
+#include "tests/support/test_keys.h"
 
 namespace dangbo::auth {
 namespace {

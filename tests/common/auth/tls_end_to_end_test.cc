@@ -21,7 +21,7 @@
 #include "common/auth/tls_credentials.h"
 #include "common/auth/token_minter.h"
 #include "gtest/gtest.h"
-#include "tests/common/auth/test_keys.h"
+#include "tests/support/test_keys.h"
 
 namespace dangbo::auth {
 namespace {

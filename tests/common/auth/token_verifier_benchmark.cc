@@ -10,7 +10,7 @@
 #include "common/auth/authorization.h"
 #include "common/auth/token_minter.h"
 #include "common/auth/token_verifier.h"
-#include "tests/common/auth/test_keys.h"
+#include "tests/support/test_keys.h"
 
 namespace dangbo::auth {
 namespace {

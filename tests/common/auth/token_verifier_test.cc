@@ -16,7 +16,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
-#include "tests/common/auth/test_keys.h"
+#include "tests/support/test_keys.h"
 
 namespace dangbo::auth {
 namespace {

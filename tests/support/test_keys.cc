@@ -1,4 +1,4 @@
-#include "tests/common/auth/test_keys.h"
+#include "tests/support/test_keys.h"
 
 #include <openssl/bio.h>
 #include <openssl/evp.h>

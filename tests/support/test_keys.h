@@ -1,5 +1,5 @@
-#ifndef DANGBO_TESTS_COMMON_AUTH_TEST_KEYS_H_
-#define DANGBO_TESTS_COMMON_AUTH_TEST_KEYS_H_
+#ifndef DANGBO_TESTS_SUPPORT_TEST_KEYS_H_
+#define DANGBO_TESTS_SUPPORT_TEST_KEYS_H_
 
 #include <string>
 
@@ -21,4 +21,4 @@ std::string Base64Url(const std::string& bytes);
 
 }  // namespace dangbo::auth::testing
 
-#endif  // DANGBO_TESTS_COMMON_AUTH_TEST_KEYS_H_
+#endif  // DANGBO_TESTS_SUPPORT_TEST_KEYS_H_
