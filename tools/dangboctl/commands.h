@@ -1,0 +1,23 @@
+#ifndef DANGBO_TOOLS_DANGBOCTL_COMMANDS_H_
+#define DANGBO_TOOLS_DANGBOCTL_COMMANDS_H_
+
+#include "tools/dangboctl/command.h"
+
+namespace dangbo::ctl {
+
+// One per command group, each in its own file.
+void RegisterOrganizationCommands(CommandRegistry& registry);
+void RegisterMemberCommands(CommandRegistry& registry);
+void RegisterImportCommand(CommandRegistry& registry);
+void RegisterEventCommands(CommandRegistry& registry);
+void RegisterDueCommands(CommandRegistry& registry);
+void RegisterRatingCommands(CommandRegistry& registry);
+void RegisterBadgeCommands(CommandRegistry& registry);
+void RegisterChangeCommands(CommandRegistry& registry);
+
+// Every command dangboctl has.
+CommandRegistry AllCommands();
+
+}  // namespace dangbo::ctl
+
+#endif  // DANGBO_TOOLS_DANGBOCTL_COMMANDS_H_

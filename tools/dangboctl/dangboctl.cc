@@ -1,0 +1,148 @@
+#include "tools/dangboctl/dangboctl.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "tools/dangboctl/commands.h"
+#include "tools/dangboctl/help.h"
+
+namespace dangbo::ctl {
+namespace {
+
+bool TakesValue(absl::string_view arg) {
+  if (!absl::StartsWith(arg, "--") || absl::StrContains(arg, '=')) return false;
+  for (const OptionSpec& spec : GlobalOptionSpecs()) {
+    if (arg.substr(2) == spec.name) return spec.kind != OptionKind::kFlag;
+  }
+  return false;
+}
+
+// The group and verb are the first two words that are not global options (or their values);
+// everything else is the command's.
+struct Split {
+  std::vector<std::string> words;
+  std::vector<std::string> rest;
+};
+
+Split SplitCommandWords(const std::vector<std::string>& args) {
+  Split split;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (split.words.size() < 2 && !absl::StartsWith(arg, "-")) {
+      split.words.push_back(arg);
+      continue;
+    }
+    split.rest.push_back(arg);
+    if (TakesValue(arg) && i + 1 < args.size()) split.rest.push_back(args[++i]);
+  }
+  return split;
+}
+
+int Help(const CommandRegistry& registry, const std::vector<std::string>& words, std::ostream& out,
+         std::ostream& err) {
+  if (words.empty()) {
+    out << GeneralHelp(registry);
+    return kExitOk;
+  }
+  if (words.size() >= 2) {
+    if (const Command* command = registry.Find(words[0], words[1])) {
+      out << CommandHelp(*command);
+      return kExitOk;
+    }
+  }
+  if (registry.HasGroup(words[0])) {
+    out << GroupHelp(registry, words[0]);
+    return kExitOk;
+  }
+  err << "usage error: no command \"" << words[0] << "\"; see dangboctl help\n";
+  return kExitUsage;
+}
+
+int RunCommand(const Command& command, const std::vector<std::string>& rest, std::ostream& out,
+               std::ostream& err, const RunEnvironment& run_environment) {
+  std::vector<OptionSpec> specs = GlobalOptionSpecs();
+  specs.insert(specs.end(), command.options.begin(), command.options.end());
+  absl::StatusOr<ParsedArgs> args = ParseArgs(rest, specs);
+  auto usage_error = [&](absl::string_view message) {
+    err << "usage error: " << message << "\nusage: see dangboctl help " << command.group << " "
+        << command.verb << '\n';
+    return kExitUsage;
+  };
+  if (!args.ok()) return usage_error(args.status().message());
+  if (args->Has("help")) {
+    out << CommandHelp(command);
+    return kExitOk;
+  }
+  const int count = static_cast<int>(args->positional().size());
+  if (count < command.min_arguments ||
+      (command.max_arguments >= 0 && count > command.max_arguments)) {
+    const std::string expected = command.arguments.empty() ? "no arguments" : command.arguments;
+    return usage_error(absl::StrCat(count, " arguments given; expected ", expected));
+  }
+  absl::StatusOr<ClientOptions> options = ResolveClientOptions(*args, run_environment.environment);
+  if (!options.ok()) return usage_error(options.status().message());
+
+  CommandContext context(*args, *options, run_environment.membership_channel, out, err);
+  absl::Status status = command.run(context);
+  out.flush();
+  if (!status.ok()) PrintError(status, err);
+  const int exit_code = ExitCodeOf(status);
+  if (exit_code == kExitUsage) {
+    err << "see dangboctl help " << command.group << " " << command.verb << '\n';
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+CommandRegistry AllCommands() {
+  CommandRegistry registry;
+  RegisterOrganizationCommands(registry);
+  RegisterMemberCommands(registry);
+  RegisterImportCommand(registry);
+  RegisterEventCommands(registry);
+  RegisterDueCommands(registry);
+  RegisterRatingCommands(registry);
+  RegisterBadgeCommands(registry);
+  RegisterChangeCommands(registry);
+  return registry;
+}
+
+int RunDangboctl(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  return RunDangboctl(args, out, err, RunEnvironment{});
+}
+
+int RunDangboctl(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                 const RunEnvironment& run_environment) {
+  static const CommandRegistry* const kRegistry = new CommandRegistry(AllCommands());
+  const CommandRegistry& registry = *kRegistry;
+  if (args.empty()) {
+    err << GeneralHelp(registry);
+    return kExitUsage;
+  }
+  const std::string& first = args[0];
+  if (first == "help" || first == "--help" || first == "-h") {
+    return Help(registry, std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+  }
+  Split split = SplitCommandWords(args);
+  if (split.words.empty()) {
+    err << "usage error: no command given; see dangboctl help\n";
+    return kExitUsage;
+  }
+  if (!registry.HasGroup(split.words[0])) {
+    err << "usage error: no command group \"" << split.words[0] << "\"; see dangboctl help\n";
+    return kExitUsage;
+  }
+  const Command* command =
+      split.words.size() < 2 ? nullptr : registry.Find(split.words[0], split.words[1]);
+  if (command == nullptr) {
+    if (split.words.size() >= 2) {
+      err << "usage error: \"" << split.words[0] << "\" has no command \"" << split.words[1]
+          << "\"\n";
+    }
+    err << GroupHelp(registry, split.words[0]);
+    return kExitUsage;
+  }
+  return RunCommand(*command, split.rest, out, err, run_environment);
+}
+
+}  // namespace dangbo::ctl
