@@ -90,6 +90,8 @@ class Server {
 
   // Begins the graceful stop from any thread: health NOT_SERVING, no new calls, in-flight calls
   // get shutdown_grace to finish and are then cancelled. Returns at once.
+  // gRPC then still waits for every handler to return, so a handler that may block for long
+  // must give up on ServerContext::IsCancelled() or have its own timeouts (DB read timeout).
   void RequestShutdown();
 
   // Blocks until the server has stopped.

@@ -40,9 +40,14 @@ grpc::Status EchoServiceImpl::Hold(grpc::ServerContext* context, const EchoReque
                                    EchoResponse* response) {
   absl::MutexLock lock(&mu_);
   ++holding_;
-  // Bounded so a failing test cannot hang the suite.
-  mu_.AwaitWithTimeout(absl::Condition(&released_), absl::Seconds(20));
+  // Like a well-behaved handler, it gives up when the call is cancelled (the server cancels
+  // calls still running when the shutdown grace ends). Bounded so a failing test cannot hang.
+  const absl::Time give_up = absl::Now() + absl::Seconds(20);
+  while (!released_ && !context->IsCancelled() && absl::Now() < give_up) {
+    mu_.AwaitWithTimeout(absl::Condition(&released_), absl::Milliseconds(10));
+  }
   --holding_;
+  if (!released_) return grpc::Status(grpc::StatusCode::CANCELLED, "hold abandoned");
   response->set_text(request->text());
   return grpc::Status::OK;
 }

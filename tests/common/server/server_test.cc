@@ -194,6 +194,33 @@ TEST(Server, Sigterm_LetsInFlightCallFinishAndRefusesNewCalls) {
   EXPECT_FALSE(CallEcho(*server.NewEchoStub(), "after stop", absl::Milliseconds(500)).ok());
 }
 
+TEST(Server, Sigterm_CallStillRunningAfterGrace_IsCancelledAndRunReturns) {
+  server::ServerOptions options = TestOptions();
+  options.shutdown_grace = absl::Milliseconds(200);
+  TestServer server(options);
+  ASSERT_TRUE(server.Start().ok());
+  std::future<int> run =
+      std::async(std::launch::async, [&server] { return server.server().Run(); });
+  ASSERT_TRUE(SigtermHandlerInstalled(absl::Seconds(5)));
+  auto stub = server.NewEchoStub();
+  std::future<grpc::Status> stuck = std::async(std::launch::async, [&stub] {
+    grpc::ClientContext context;
+    SetDeadline(context, absl::Seconds(10));
+    EchoRequest request;
+    request.set_text("never released");
+    EchoResponse response;
+    return stub->Hold(&context, request, &response);
+  });
+  ASSERT_TRUE(server.echo().WaitUntilHolding(1, absl::Seconds(5)));
+
+  const absl::Time signalled = absl::Now();
+  ASSERT_EQ(::kill(::getpid(), SIGTERM), 0);
+  ASSERT_EQ(run.wait_for(std::chrono::seconds(5)), std::future_status::ready);
+  EXPECT_EQ(run.get(), 0);
+  EXPECT_LT(absl::Now() - signalled, absl::Seconds(2));
+  EXPECT_FALSE(stuck.get().ok());
+}
+
 TEST(Server, Saturated_AnswersResourceExhaustedQuickly) {
   server::ServerOptions options = TestOptions();
   options.workers = 2;
