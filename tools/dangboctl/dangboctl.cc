@@ -59,6 +59,12 @@ int Help(const CommandRegistry& registry, const std::vector<std::string>& words,
 
 int RunCommand(const Command& command, const std::vector<std::string>& rest, std::ostream& out,
                std::ostream& err, const RunEnvironment& run_environment) {
+  for (const std::string& arg : rest) {
+    if (arg == "-h") {
+      out << CommandHelp(command);
+      return kExitOk;
+    }
+  }
   std::vector<OptionSpec> specs = GlobalOptionSpecs();
   specs.insert(specs.end(), command.options.begin(), command.options.end());
   absl::StatusOr<ParsedArgs> args = ParseArgs(rest, specs);
@@ -119,12 +125,18 @@ int RunDangboctl(const std::vector<std::string>& args, std::ostream& out, std::o
     err << GeneralHelp(registry);
     return kExitUsage;
   }
-  const std::string& first = args[0];
-  if (first == "help" || first == "--help" || first == "-h") {
-    return Help(registry, std::vector<std::string>(args.begin() + 1, args.end()), out, err);
-  }
   Split split = SplitCommandWords(args);
+  if (!split.words.empty() && split.words[0] == "help") {
+    std::vector<std::string> topic(split.words.begin() + 1, split.words.end());
+    for (const std::string& arg : split.rest) {
+      if (!absl::StartsWith(arg, "-")) topic.push_back(arg);
+    }
+    return Help(registry, topic, out, err);
+  }
   if (split.words.empty()) {
+    for (const std::string& arg : split.rest) {
+      if (arg == "--help" || arg == "-h") return Help(registry, {}, out, err);
+    }
     err << "usage error: no command given; see dangboctl help\n";
     return kExitUsage;
   }
