@@ -125,7 +125,30 @@ class RecordingMembership final : public v1::MembershipService::Service {
     return grpc::Status::OK;
   }
 
+  grpc::Status BatchRecordRatings(grpc::ServerContext*, const v1::BatchRecordRatingsRequest* req,
+                                  v1::BatchRecordRatingsResponse* resp) override {
+    absl::MutexLock lock(&mu);
+    rating_request_ids.push_back(req->request_id());
+    for (int i = 0; i < req->ratings_size(); ++i) {
+      if (req->ratings(i).subject() != "members/999") continue;
+      google::rpc::BadRequest bad_request;
+      auto* violation = bad_request.add_field_violations();
+      violation->set_field(absl::StrCat("ratings[", i, "].subject"));
+      violation->set_description("does not exist");
+      google::rpc::Status rich;
+      rich.set_code(grpc::StatusCode::INVALID_ARGUMENT);
+      rich.set_message("ratings: a subject does not exist");
+      rich.add_details()->PackFrom(bad_request);
+      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, rich.message(),
+                          rich.SerializeAsString());
+    }
+    *resp->mutable_ratings() = req->ratings();
+    if (req->ratings_size() == 2) resp->add_warnings("more excellent than 20 % of good");
+    return grpc::Status::OK;
+  }
+
   absl::Mutex mu;
+  std::vector<std::string> rating_request_ids;
   std::vector<int32_t> list_page_sizes;
   v1::ListOrganizationsRequest last_list;
   std::vector<std::string> request_ids;
@@ -372,6 +395,34 @@ TEST_F(DangboctlTest, ChangesList_ReadsUpToTheHeadAndStops) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Lines(r.out), 5);  // header + sequences 2..5
   EXPECT_THAT(r.out, HasSubstr("\n5,,members/5,"));
+}
+
+TEST_F(DangboctlTest, RatingsRecord_EachBatchHasARequestIdDerivedFromOneBase) {
+  const std::string path = WriteFile("ratings.csv",
+                                     "subject,year,level,score\n"
+                                     "members/1,2025,excellent,95\n"
+                                     "members/2,2025,good,\n"
+                                     "organizations/3,2025,Completed,72\n");
+  Result r = Run({"ratings", "record", path, "--batch=2", "--request_id=r", "--output=csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.out), 4);
+  EXPECT_THAT(r.out, HasSubstr("members/2,2025,GOOD,,"));
+  EXPECT_THAT(r.err, HasSubstr("warning: more excellent than 20 % of good"));
+  absl::MutexLock lock(&service_.mu);
+  EXPECT_THAT(service_.rating_request_ids, ElementsAre("r-1", "r-2"));
+}
+
+TEST_F(DangboctlTest, RatingsRefusedByService_NameTheFileRowAndHowToRetry) {
+  const std::string path = WriteFile("ratings_bad.csv",
+                                     "subject,year,level\n"
+                                     "members/1,2025,good\n"
+                                     "members/2,2025,good\n"
+                                     "members/999,2025,good\n");
+  Result r = Run({"ratings", "record", path, "--batch=2", "--request_id=r"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("  field ratings[0].subject: does not exist"));
+  EXPECT_THAT(r.err, HasSubstr("row 4, subject: does not exist"));
+  EXPECT_THAT(r.err, HasSubstr("--request_id=r --batch=2"));
 }
 
 TEST(Dangboctl, UnreachableService_IsRpcErrorUnavailable) {
