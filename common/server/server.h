@@ -39,7 +39,11 @@ struct ServerOptions {
   std::string listen;          // "0.0.0.0:50051"; port 0 picks a free port (tests).
   std::string metrics_listen;  // "0.0.0.0:9091"; empty: no metrics endpoint.
   int max_message_bytes = 8 << 20;
-  int workers = 32;  // Handlers running at once; more concurrent calls get RESOURCE_EXHAUSTED.
+  // Handlers running at once; more concurrent calls get RESOURCE_EXHAUSTED within a
+  // millisecond instead of queueing. The limit is not exact: a thread that has just answered
+  // counts until it is back in the pool, so at a steady load close to `workers` a few calls are
+  // refused (measured: 0.2 % at 3 of 4, 3 % at 4 of 4). Size it above the DB pool.
+  int workers = 32;
   absl::Duration shutdown_grace = absl::Seconds(20);
   absl::Duration readiness_interval = absl::Seconds(5);
   // Insecure when null; grpc::SslServerCredentials for TLS/mTLS.

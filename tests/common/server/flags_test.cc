@@ -65,6 +65,7 @@ TEST_F(FlagsTest, UnparsableEnvironmentValue_IsInvalidArgumentNamingTheVariable)
 }
 
 TEST_F(FlagsTest, UnparsableEnvironmentValue_ExitsWithStatus2) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");  // Other tests may have started gRPC threads.
   ::setenv("DANGBO_WORKERS", "many", 1);
   EXPECT_EXIT(Parse({}), ::testing::ExitedWithCode(2), "DANGBO_WORKERS");
 }
