@@ -72,6 +72,12 @@ const std::string& LockMemberSql() {
   return sql;
 }
 
+const std::string& LockMemberByCitizenIdSql() {
+  static const std::string sql = absl::StrCat("SELECT ", MemberColumns("m"),
+                                              " FROM members m WHERE m.citizen_id = ? FOR UPDATE");
+  return sql;
+}
+
 const std::string& InsertMemberSql() {
   static const std::string sql =
       absl::StrCat("INSERT INTO members (", ColumnList(kMemberDataColumns),
@@ -414,6 +420,36 @@ absl::StatusOr<std::vector<int64_t>> SqlMembershipTx::MemberIdsAt(int64_t organi
     return QueryIds(
         "SELECT id FROM members WHERE organization_id = ? AND state IN (1, 2, 3) ORDER BY id",
         organization_id);
+  });
+}
+
+absl::StatusOr<std::vector<Member>> SqlMembershipTx::InsertMembers(
+    const std::vector<Member>& members) {
+  std::vector<Member> inserted;
+  inserted.reserve(members.size());
+  for (const Member& member : members) {
+    absl::StatusOr<Member> one = InsertMember(member);
+    if (!one.ok()) return one.status();
+    inserted.push_back(*std::move(one));
+  }
+  return inserted;
+}
+
+absl::StatusOr<absl::flat_hash_map<std::string, Member>> SqlMembershipTx::LockMembersByCitizenId(
+    const std::vector<std::string>& citizen_ids) {
+  return Guarded([&]() -> absl::StatusOr<absl::flat_hash_map<std::string, Member>> {
+    absl::flat_hash_map<std::string, Member> found;
+    sql::PreparedStatement& statement = session_.Prepare(LockMemberByCitizenIdSql());
+    // One point lock per id: citizen ids are unique, and a batch of imports is small.
+    for (const std::string& citizen_id : citizen_ids) {
+      if (citizen_id.empty() || found.contains(citizen_id)) continue;
+      statement.setString(1, citizen_id);
+      std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+      if (!rs->next()) continue;
+      RowReader row(*rs);
+      found.emplace(citizen_id, ReadMember(row));
+    }
+    return found;
   });
 }
 

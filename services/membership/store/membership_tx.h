@@ -31,6 +31,12 @@ class SqlMembershipTx final : public MembershipTx {
   absl::StatusOr<std::vector<MemberEvent>> MemberEvents(int64_t member_id) override;
   absl::StatusOr<MemberEvent> InsertMemberEvent(const MemberEvent& event) override;
   absl::StatusOr<std::vector<int64_t>> MemberIdsAt(int64_t organization_id) override;
+  absl::StatusOr<std::vector<Member>> InsertMembers(const std::vector<Member>& members) override;
+  absl::StatusOr<absl::flat_hash_map<std::string, Member>> LockMembersByCitizenId(
+      const std::vector<std::string>& citizen_ids) override;
+  // In ratings_and_badges.cc.
+  absl::Status UpsertRating(const Rating& rating) override;
+  absl::Status InsertBadge(const Badge& badge) override;
 
  private:
   int64_t LastInsertId();

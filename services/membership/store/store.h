@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "services/membership/domain/model.h"
@@ -85,6 +86,21 @@ struct MemberFilter {
   int64_t after_id = 0;
 };
 
+struct RatingFilter {
+  // One subject's ratings, or (when unset) the ratings made inside subtree_path.
+  std::optional<std::pair<Rating::SubjectKind, int64_t>> subject;
+  std::optional<std::string> subtree_path;  // matched against rated_in_organization's path
+  int year = 0;                             // 0 = every year
+  int page_size = 100;
+  int64_t offset = 0;  // ordered by subject kind, subject id, year
+};
+
+// What derived values of a member (party age, due badges) are computed from.
+struct MemberHistory {
+  std::vector<MemberEvent> events;  // in recording order
+  std::vector<Badge> badges;        // by milestone
+};
+
 struct StoredChange {
   int64_t sequence = 0;
   std::string resource;
@@ -125,6 +141,17 @@ class MembershipTx {
   virtual absl::StatusOr<MemberEvent> InsertMemberEvent(const MemberEvent& event) = 0;
   // Active (applicant, probationary, full) members registered at an organization.
   virtual absl::StatusOr<std::vector<int64_t>> MemberIdsAt(int64_t organization_id) = 0;
+
+  // Bulk import: InsertMember for each, in order (ids ascending in the same order).
+  virtual absl::StatusOr<std::vector<Member>> InsertMembers(const std::vector<Member>& members) = 0;
+  // The members holding these citizen ids, locked, keyed by citizen id; empty ids and unknown
+  // ones are absent.
+  virtual absl::StatusOr<absl::flat_hash_map<std::string, Member>> LockMembersByCitizenId(
+      const std::vector<std::string>& citizen_ids) = 0;
+  // Inserts or replaces the rating of (subject, year).
+  virtual absl::Status UpsertRating(const Rating& rating) = 0;
+  // A milestone already awarded to the member is ALREADY_EXISTS naming badge.years.
+  virtual absl::Status InsertBadge(const Badge& badge) = 0;
 };
 
 class MembershipStore {
@@ -154,6 +181,13 @@ class MembershipStore {
   absl::StatusOr<std::vector<Member>> ListMembers(const MemberFilter& filter);
   absl::StatusOr<std::vector<MemberEvent>> ListMemberEvents(int64_t member_id, int page_size,
                                                             int64_t after_id);
+
+  absl::StatusOr<std::vector<Rating>> ListRatings(const RatingFilter& filter);
+  // By milestone.
+  absl::StatusOr<std::vector<Badge>> ListBadges(int64_t member_id);
+  // Events and badges of each member asked for; members with neither map to an empty history.
+  absl::StatusOr<absl::flat_hash_map<int64_t, MemberHistory>> MemberHistories(
+      const std::vector<int64_t>& member_ids);
 
   // Records that `caller` read personal data of these members (design.md §5).
   absl::Status AuditPersonalDataRead(const std::string& caller, const std::string& method,
