@@ -66,17 +66,12 @@ void WriteOrganizationsCsv(const Dataset& dataset, std::ostream& out) {
   }
 }
 
-int64_t WriteMembersCsv(const Dataset& dataset, std::ostream& out) {
-  CsvRow(out) << "row_number"
-              << "organization_code"
-              << "initial_state"
+int64_t WriteMembersCsv(const Dataset& dataset, const std::vector<std::string>* organization_names,
+                        std::ostream& out) {
+  CsvRow(out) << "citizen_id"
               << "full_name"
               << "gender"
-              << "citizen_id"
-              << "birth_date"
-              << "ethnicity"
-              << "religion"
-              << "address"
+              << "organization"
               << "party_card_number"
               << "party_profile_number"
               << "general_education"
@@ -87,21 +82,28 @@ int64_t WriteMembersCsv(const Dataset& dataset, std::ostream& out) {
               << "position"
               << "department_leader"
               << "youth_union_member"
+              << "birth_date"
+              << "ethnicity"
+              << "religion"
+              << "address"
               << "admission_decision_date"
               << "admission_ceremony_date"
-              << "full_member_date";
+              << "full_member_date"
+              << "initial_state";
   MemberGenerator members(dataset);
   GeneratedMember m;
   int64_t rows = 0;
   while (members.Next(m)) {
-    CsvRow(out) << m.row_number << dataset.organizations[m.organization].code << StateText(m.state)
-                << m.full_name << GenderText(m.gender) << m.citizen_id
-                << std::optional(m.birth_date) << m.ethnicity << m.religion << m.address
+    const std::string& organization = organization_names != nullptr
+                                          ? (*organization_names)[m.organization]
+                                          : dataset.organizations[m.organization].code;
+    CsvRow(out) << m.citizen_id << m.full_name << GenderText(m.gender) << organization
                 << m.party_card_number << m.party_profile_number << m.general_education
                 << m.professional_qualification << m.academic_title
                 << TheoryText(m.political_theory_level) << m.occupation << m.position
-                << m.department_leader << m.youth_union_member << m.admission_decision_date
-                << m.admission_ceremony_date << m.full_member_date;
+                << m.department_leader << m.youth_union_member << std::optional(m.birth_date)
+                << m.ethnicity << m.religion << m.address << m.admission_decision_date
+                << m.admission_ceremony_date << m.full_member_date << StateText(m.state);
     ++rows;
   }
   return rows;

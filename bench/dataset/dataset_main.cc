@@ -3,6 +3,10 @@
 //
 //   dangbo-dataset --size=bloc --seed=1 --csv_dir=/tmp/bloc
 //   dangbo-dataset --size=national --target=127.0.0.1:50051 --token_file=admin.token
+//
+// For `dangboctl members import`: create the organizations, then write members.csv naming them:
+//   dangbo-dataset --target=… --organizations_only --names_out=orgs.tsv
+//   dangbo-dataset --csv_dir=out --organization_names=orgs.tsv
 #include <grpcpp/grpcpp.h>
 
 #include <cstdlib>
@@ -12,11 +16,13 @@
 #include <sstream>
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "bench/dataset/csv_writer.h"
@@ -40,6 +46,10 @@ ABSL_FLAG(std::string, request_id_prefix, "",
           "load idempotently");
 ABSL_FLAG(std::string, names_out, "",
           "write `code<TAB>organizations/{id}<TAB>kind` per created organization to this file");
+ABSL_FLAG(bool, organizations_only, false, "with --target: create the organizations only");
+ABSL_FLAG(std::string, organization_names, "",
+          "a --names_out file of an earlier load: members.csv then names the created "
+          "organizations, as `dangboctl members import` needs");
 
 namespace {
 
@@ -69,14 +79,15 @@ std::string Rate(int64_t n, absl::Duration elapsed) {
   return seconds > 0 ? absl::StrFormat("%.0f", n / seconds) : "-";
 }
 
-int WriteCsv(const Dataset& dataset, const std::string& dir) {
+int WriteCsv(const Dataset& dataset, const std::vector<std::string>* names,
+             const std::string& dir) {
   std::filesystem::create_directories(dir);
   std::ofstream orgs(std::filesystem::path(dir) / "organizations.csv", std::ios::binary);
   std::ofstream members(std::filesystem::path(dir) / "members.csv", std::ios::binary);
   if (!orgs || !members) return Fail(absl::StrCat("cannot write into ", dir));
   const absl::Time start = absl::Now();
   WriteOrganizationsCsv(dataset, orgs);
-  const int64_t rows = WriteMembersCsv(dataset, members);
+  const int64_t rows = WriteMembersCsv(dataset, names, members);
   orgs.close();
   members.close();
   if (!orgs || !members) return Fail(absl::StrCat("writing into ", dir, " failed"));
@@ -86,7 +97,30 @@ int WriteCsv(const Dataset& dataset, const std::string& dir) {
   return 0;
 }
 
-int Load(const Dataset& dataset, const std::string& target) {
+// The names a --names_out file lists, by dataset index (matched on the organization code).
+absl::StatusOr<std::vector<std::string>> ReadNames(const Dataset& dataset,
+                                                   const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
+  absl::flat_hash_map<std::string, std::string> by_code;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> parts = absl::StrSplit(line, '\t');
+    if (parts.size() >= 2) by_code[parts[0]] = parts[1];
+  }
+  std::vector<std::string> names;
+  for (const GeneratedOrganization& org : dataset.organizations) {
+    auto it = by_code.find(org.code);
+    if (it == by_code.end()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, " has no organization ", org.code, ": not from this dataset"));
+    }
+    names.push_back(it->second);
+  }
+  return names;
+}
+
+int Load(const Dataset& dataset, const std::string& target, std::vector<std::string>& names) {
   absl::StatusOr<std::string> token = ReadToken();
   if (!token.ok()) return Fail(token.status().message());
   LoadOptions options;
@@ -119,6 +153,8 @@ int Load(const Dataset& dataset, const std::string& target) {
     }
     if (!out) return Fail(absl::StrCat("cannot write ", path));
   }
+  names = orgs->names;
+  if (absl::GetFlag(FLAGS_organizations_only)) return 0;
 
   absl::StatusOr<ImportLoad> imported = loader.ImportMembers(dataset, orgs->names);
   if (!imported.ok()) return Fail(imported.status().ToString());
@@ -164,9 +200,20 @@ int main(int argc, char** argv) {
   if (absl::GetFlag(FLAGS_summary) || (csv_dir.empty() && target.empty())) {
     PrintSummary(Summarize(dataset), std::cout);
   }
-  if (!csv_dir.empty()) {
-    if (int rc = WriteCsv(dataset, csv_dir); rc != 0) return rc;
+  std::vector<std::string> names;
+  int rc = 0;
+  if (!target.empty()) {
+    rc = Load(dataset, target, names);
+    if (names.empty()) return rc;
+  } else if (const std::string path = absl::GetFlag(FLAGS_organization_names); !path.empty()) {
+    absl::StatusOr<std::vector<std::string>> read = ReadNames(dataset, path);
+    if (!read.ok()) return Fail(read.status().message());
+    names = *std::move(read);
   }
-  if (!target.empty()) return Load(dataset, target);
-  return 0;
+  if (!csv_dir.empty()) {
+    if (int csv_rc = WriteCsv(dataset, names.empty() ? nullptr : &names, csv_dir); csv_rc != 0) {
+      return csv_rc;
+    }
+  }
+  return rc;
 }

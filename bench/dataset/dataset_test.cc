@@ -43,7 +43,7 @@ std::vector<GeneratedMember> AllMembers(const Dataset& dataset) {
 std::string Csv(const Dataset& dataset) {
   std::ostringstream out;
   WriteOrganizationsCsv(dataset, out);
-  WriteMembersCsv(dataset, out);
+  WriteMembersCsv(dataset, nullptr, out);
   return out.str();
 }
 
@@ -295,15 +295,40 @@ TEST_F(BlocDataset, CreateRequest_NamesTheParentAndTheDecision) {
 
 TEST_F(BlocDataset, MembersCsv_QuotesFieldsHoldingCommas) {
   std::ostringstream out;
-  WriteMembersCsv(dataset(), out);
+  WriteMembersCsv(dataset(), nullptr, out);
   std::istringstream lines(out.str());
   std::string header;
   std::string first;
   std::getline(lines, header);
   std::getline(lines, first);
-  EXPECT_TRUE(absl::StartsWith(header, "row_number,organization_code,initial_state,full_name"));
   // The address "Số 12 Lê Lợi, Hà Nội" holds a comma.
   EXPECT_TRUE(absl::StrContains(first, ",\"Số ")) << first;
+}
+
+TEST_F(BlocDataset, MembersCsv_NamesColumnsAsDangboctlImportReadsThem) {
+  std::ostringstream out;
+  WriteMembersCsv(dataset(), nullptr, out);
+  const std::string text = out.str();
+  EXPECT_TRUE(absl::StartsWith(text, "citizen_id,full_name,gender,organization,"))
+      << text.substr(0, 80);
+  EXPECT_TRUE(absl::StrContains(text.substr(0, text.find('\n')), ",initial_state"));
+}
+
+TEST_F(BlocDataset, MembersCsv_WithCreatedNames_PutsResourceNamesInTheOrganizationColumn) {
+  std::vector<std::string> names;
+  for (const GeneratedOrganization& org : dataset().organizations) {
+    names.push_back("organizations/" + std::to_string(1000 + org.index));
+  }
+  std::ostringstream out;
+  WriteMembersCsv(dataset(), &names, out);
+  const std::string text = out.str();
+  const std::string first = text.substr(text.find('\n') + 1);
+  const std::string expected = names[members()[0].organization];
+  EXPECT_TRUE(absl::StartsWith(first, members()[0].citizen_id + "," + members()[0].full_name +
+                                          ",MALE," + expected) ||
+              absl::StartsWith(first, members()[0].citizen_id + "," + members()[0].full_name +
+                                          ",FEMALE," + expected))
+      << first.substr(0, 120);
 }
 
 }  // namespace
