@@ -128,7 +128,9 @@ absl::StatusOr<ClientOptions> ResolveClientOptions(const ParsedArgs& args,
   options.tls_key_file = Lookup(args, environment, "tls_key_file").value_or("");
   if (options.tls_ca_file.empty() &&
       (!options.tls_cert_file.empty() || !options.tls_key_file.empty())) {
-    return absl::InvalidArgumentError("a client certificate needs --tls_ca_file as well");
+    return absl::InvalidArgumentError(
+        "a client certificate (--tls_cert_file/--tls_key_file or "
+        "DANGBO_TLS_CERT_FILE/DANGBO_TLS_KEY_FILE) needs --tls_ca_file as well");
   }
   if (options.tls_cert_file.empty() != options.tls_key_file.empty()) {
     return absl::InvalidArgumentError("give both --tls_cert_file and --tls_key_file, or neither");

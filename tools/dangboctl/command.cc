@@ -55,7 +55,6 @@ std::string RetryHint(const absl::Status& status, absl::string_view request_id) 
     case absl::StatusCode::kUnknown:
     case absl::StatusCode::kCancelled:
     case absl::StatusCode::kInternal:
-    case absl::StatusCode::kAborted:
       return absl::StrCat("the change may or may not have been made: retry with --request_id=",
                           request_id, " so that it is made at most once");
     default:

@@ -18,7 +18,7 @@ using membership_v1::DueAction;
 absl::Status List(CommandContext& ctx) {
   const ParsedArgs& args = ctx.args();
   membership_v1::ListDueActionsRequest request;
-  request.set_subtree(OrganizationName(args.positional()[0]));
+  if (auto subtree = args.Value("subtree")) request.set_subtree(OrganizationName(*subtree));
   if (auto horizon = args.Value("horizon")) {
     int32_t days = 0;
     if (!absl::SimpleAtoi(*horizon, &days) || days < 1) {
@@ -48,11 +48,13 @@ absl::Status List(CommandContext& ctx) {
 
 void RegisterDueCommands(CommandRegistry& registry) {
   registry.Add(
-      {"due", "list", "ORGANIZATION", 1, 1,
+      {"due", "list", "", 0, 0,
        "Recognitions, official transfers and party badges due or overdue in a subtree.",
        "Ordered by member, then due date.",
        Concat(
            std::vector<OptionSpec>{
+               {"subtree", OptionKind::kValue, "ORGANIZATION",
+                "members registered in this organization's subtree"},
                {"horizon", OptionKind::kValue, "DAYS",
                 "include actions due within this many days (default 90, at most 3660)"},
                {"kind", OptionKind::kList, "KIND",

@@ -227,8 +227,8 @@ void RegisterImportCommand(CommandRegistry& registry) {
            DescribeColumns(*ImportRow::descriptor(), ImportColumns(), RequiredColumns()),
            "organization is organizations/ID or the bare ID. A row whose citizen id the service\n"
            "knows updates that member's profile; state, organization and dates stay as they\n"
-           "are. probationary and full members need admission_decision_date and\n"
-           "admission_ceremony_date.\n\n"
+           "are. initial_state is applicant (the default), probationary or full; probationary\n"
+           "and full members need admission_decision_date and admission_ceremony_date.\n\n"
            "Every row is checked before anything is sent: a cell that does not parse stops the\n"
            "import with nothing written. Rows the service refuses are listed as\n"
            "\"row N, FIELD: why\" (N is the file's line number) and the others are imported;\n"
