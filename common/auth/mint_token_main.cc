@@ -17,6 +17,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "common/auth/principal.h"
 #include "common/auth/token_minter.h"
 
 ABSL_FLAG(std::string, key, "", "PEM file of the private signing key");
@@ -25,7 +26,8 @@ ABSL_FLAG(std::string, iss, "dangbo-dev", "issuer claim");
 ABSL_FLAG(std::string, aud, "dangbo", "audience claim");
 ABSL_FLAG(std::string, sub, "", "subject claim: who the token is for");
 ABSL_FLAG(std::vector<std::string>, roles, {}, "comma-separated roles, e.g. admin,personal_data");
-ABSL_FLAG(std::vector<std::string>, scopes, {}, "comma-separated organization ids");
+ABSL_FLAG(std::vector<std::string>, scopes, {},
+          "comma-separated organization ids, or * for the whole tree");
 ABSL_FLAG(absl::Duration, ttl, absl::Hours(1), "lifetime of the token, e.g. 30m or 24h");
 
 namespace {
@@ -62,9 +64,13 @@ int main(int argc, char** argv) {
   claims.expires_at = now + absl::GetFlag(FLAGS_ttl);
   claims.roles = absl::GetFlag(FLAGS_roles);
   for (const std::string& scope : absl::GetFlag(FLAGS_scopes)) {
+    if (scope == dangbo::auth::kWholeTreeScope) {
+      claims.whole_tree = true;
+      continue;
+    }
     int64_t id = 0;
     if (!absl::SimpleAtoi(scope, &id) || id <= 0) {
-      return Fail("--scopes must list positive organization ids");
+      return Fail("--scopes must list positive organization ids or *");
     }
     claims.scopes.push_back(id);
   }

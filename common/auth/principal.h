@@ -10,6 +10,9 @@
 
 namespace dangbo::auth {
 
+// The `scopes` claim element that grants the whole tree.
+inline constexpr char kWholeTreeScope[] = "*";
+
 // The verified caller of one RPC: from a JWT, from an mTLS peer certificate, or the local
 // development stand-in.
 struct Principal {

@@ -1,6 +1,7 @@
 #include "common/auth/token_minter.h"
 
 #include "absl/status/status.h"
+#include "common/auth/principal.h"
 #include "nlohmann/json.hpp"
 
 namespace dangbo::auth {
@@ -17,6 +18,7 @@ absl::StatusOr<std::string> MintToken(const SigningKey& key, const Claims& claim
       {"aud", claims.audience}, {"exp", absl::ToUnixSeconds(claims.expires_at)},
       {"roles", claims.roles},  {"scopes", claims.scopes},
   };
+  if (claims.whole_tree) payload["scopes"].push_back(kWholeTreeScope);
   if (claims.not_before) payload["nbf"] = absl::ToUnixSeconds(*claims.not_before);
   if (claims.issued_at) payload["iat"] = absl::ToUnixSeconds(*claims.issued_at);
   return SignPayload(key, payload);

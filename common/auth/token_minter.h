@@ -23,6 +23,7 @@ struct Claims {
   std::optional<absl::Time> issued_at;
   std::vector<std::string> roles;
   std::vector<int64_t> scopes;  // organization ids
+  bool whole_tree = false;      // adds the "*" scope: every organization
 };
 
 // Signs `claims` for tests, scripts/dev-credentials and dangboctl. INVALID_ARGUMENT when a

@@ -48,12 +48,24 @@ absl::StatusOr<absl::Time> CheckValidityWindow(const nlohmann::json& payload, ab
   return expires_at;
 }
 
-absl::StatusOr<std::vector<int64_t>> ParseScopes(const nlohmann::json& payload) {
-  std::vector<int64_t> scopes;
+struct Scopes {
+  std::vector<int64_t> ids;
+  bool whole_tree = false;
+};
+
+// Organization ids, or "*" for the whole tree: installation administrators and the service
+// identities that follow every change need it, and the root itself has no id to name before it
+// exists.
+absl::StatusOr<Scopes> ParseScopes(const nlohmann::json& payload) {
+  Scopes scopes;
   auto claim = payload.find("scopes");
   if (claim == payload.end()) return scopes;
   if (!claim->is_array()) return Unauthenticated("scopes is not an array");
   for (const nlohmann::json& scope : *claim) {
+    if (scope.is_string() && scope.get<std::string>() == kWholeTreeScope) {
+      scopes.whole_tree = true;
+      continue;
+    }
     int64_t id = 0;
     if (scope.is_number_unsigned() && scope.get<uint64_t>() <= static_cast<uint64_t>(INT64_MAX)) {
       id = static_cast<int64_t>(scope.get<uint64_t>());
@@ -63,7 +75,7 @@ absl::StatusOr<std::vector<int64_t>> ParseScopes(const nlohmann::json& payload) 
       return Unauthenticated("scopes holds something that is not an organization id");
     }
     if (id <= 0) return Unauthenticated("scopes holds a non-positive organization id");
-    scopes.push_back(id);
+    scopes.ids.push_back(id);
   }
   return scopes;
 }
@@ -136,14 +148,15 @@ absl::StatusOr<Principal> TokenVerifier::VerifyUncached(absl::string_view token,
   }
   absl::StatusOr<absl::flat_hash_set<Role>> roles = ParseRoles(*payload);
   if (!roles.ok()) return roles.status();
-  absl::StatusOr<std::vector<int64_t>> scopes = ParseScopes(*payload);
+  absl::StatusOr<Scopes> scopes = ParseScopes(*payload);
   if (!scopes.ok()) return scopes.status();
 
   Principal principal;
   principal.subject = subject->get<std::string>();
   principal.issuer = config_.issuer;
   principal.roles = *std::move(roles);
-  principal.scopes = *std::move(scopes);
+  principal.scopes = std::move(scopes->ids);
+  principal.unlimited_scope = scopes->whole_tree;
   principal.is_service = principal.HasRole(Role::kService);
   // Cached until exp itself, not exp + leeway: a token inside its leeway is verified afresh.
   if (config_.cache_capacity > 0 && now < *expires_at) {

@@ -3,6 +3,8 @@
 #include <string>
 
 #include "absl/strings/cord.h"
+#include "common/status/details.h"
+#include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 
 namespace dangbo::status {
@@ -15,10 +17,33 @@ int CanonicalCode(int code) {
                                                 : static_cast<int>(absl::StatusCode::kUnknown);
 }
 
+// Every INVALID_ARGUMENT in dangbo reads "<field>: <description>". Errors made by domain rules
+// carry no BadRequest of their own; derive it here so that every client gets the field as data.
+absl::Status WithDerivedBadRequest(const absl::Status& status) {
+  if (status.code() != absl::StatusCode::kInvalidArgument ||
+      GetDetail<google::rpc::BadRequest>(status).has_value()) {
+    return status;
+  }
+  const absl::string_view message = status.message();
+  const size_t colon = message.find(": ");
+  if (colon == absl::string_view::npos || colon == 0 ||
+      message.substr(0, colon).find(' ') != absl::string_view::npos) {
+    return status;
+  }
+  google::rpc::BadRequest bad_request;
+  google::rpc::BadRequest::FieldViolation* violation = bad_request.add_field_violations();
+  violation->set_field(std::string(message.substr(0, colon)));
+  violation->set_description(std::string(message.substr(colon + 2)));
+  absl::Status out = status;
+  AttachDetail(out, bad_request);
+  return out;
+}
+
 }  // namespace
 
-grpc::Status ToGrpcStatus(const absl::Status& status) {
-  if (status.ok()) return grpc::Status::OK;
+grpc::Status ToGrpcStatus(const absl::Status& original) {
+  if (original.ok()) return grpc::Status::OK;
+  const absl::Status status = WithDerivedBadRequest(original);
   const int code = CanonicalCode(static_cast<int>(status.code()));
   const std::string message(status.message());
   google::rpc::Status rich;

@@ -2,7 +2,6 @@
 #include <cstdlib>
 
 #include "absl/flags/flag.h"
-#include "common/db/embedded_migrations.h"
 #include "common/db/pool.h"
 #include "common/runtime/pool_metrics.h"
 #include "common/runtime/service_flags.h"
@@ -12,6 +11,7 @@
 #include "services/membership/api/membership_service.h"
 #include "services/membership/domain/membership_rules.h"
 #include "services/membership/domain/working_days.h"
+#include "services/membership/store/migrations.h"
 #include "services/membership/store/store.h"
 
 ABSL_FLAG(std::string, rules_file, "",
@@ -37,7 +37,7 @@ int Main(int argc, char** argv) {
   if (!pool.ok()) return Fail("cannot create the database pool", pool.status());
 
   absl::StatusOr<runtime::SchemaStep> step =
-      runtime::PrepareSchema(**pool, db::EmbeddedMigrations());
+      runtime::PrepareSchema(**pool, EmbeddedMigrations());
   if (!step.ok()) return Fail("schema is not ready", step.status());
   if (*step == runtime::SchemaStep::kExitAfterMigration) {
     log::Info("migrations applied");

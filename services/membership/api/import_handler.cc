@@ -6,6 +6,7 @@
 #include "common/api/macros.h"
 #include "common/auth/authorization.h"
 #include "common/status/errors.h"
+#include "common/status/validate.h"
 #include "services/membership/api/mapping.h"
 #include "services/membership/api/membership_service.h"
 #include "services/membership/api/member_rules.h"
@@ -134,7 +135,7 @@ grpc::Status MembershipServiceImpl::ImportMembers(
           }
         }
         if (valid.ok()) valid = ValidateInitialState(*member, today);
-        if (valid.ok()) valid = CheckCardNumber("member.party_card_number", member->party_card_number);
+        if (valid.ok()) valid = CheckCardNumber("member", member->party_card_number);
         if (valid.ok()) {
           DANGBO_ASSIGN_OR_RETURN(bool allowed, organization_ok(member->organization_id));
           if (!allowed) {

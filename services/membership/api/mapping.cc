@@ -48,8 +48,16 @@ absl::StatusOr<std::optional<int64_t>> OptionalOrganization(std::string_view fie
 std::string Etag(int64_t version) { return absl::StrCat("\"", version, "\""); }
 
 absl::Status Prefixed(std::string_view field, absl::Status status) {
-  if (status.ok()) return status;
-  absl::Status out(status.code(), absl::StrCat(AbslView(field), ": ", status.message()));
+  if (status.ok() || field.empty()) return status;
+  // Domain rules write "<their field>: <description>"; the request's path to it is
+  // "<field>.<their field>".
+  const absl::string_view message = status.message();
+  const size_t colon = message.find(": ");
+  const bool names_a_field = colon != absl::string_view::npos && colon > 0 &&
+                             message.substr(0, colon).find(' ') == absl::string_view::npos;
+  absl::Status out(status.code(), names_a_field
+                                      ? absl::StrCat(AbslView(field), ".", message)
+                                      : absl::StrCat(AbslView(field), ": ", message));
   status.ForEachPayload(
       [&out](absl::string_view type_url, const absl::Cord& payload) {
         out.SetPayload(type_url, payload);
@@ -186,7 +194,7 @@ absl::StatusOr<Member> MemberFromProto(std::string_view field, const pb::Member&
   const std::string personal = Field(field, "personal_data");
   const pb::PersonalData& pd = in.personal_data();
   if (!pd.citizen_id().empty()) {
-    DANGBO_RETURN_IF_ERROR(Prefixed(Field(personal, "citizen_id"), CheckCitizenId(pd.citizen_id())));
+    DANGBO_RETURN_IF_ERROR(Prefixed(personal, CheckCitizenId(pd.citizen_id())));
   }
   out.personal.citizen_id = pd.citizen_id();
   DANGBO_ASSIGN_OR_RETURN(out.personal.birth_date,

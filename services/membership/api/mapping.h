@@ -23,8 +23,9 @@ inline constexpr std::string_view kMembers = "members";
 
 std::string Etag(int64_t version);
 
-// A domain rule's error reported against a request field: "<field>: <message>", same code and
-// payloads. Domain rules name their own fields; the adapter knows where they sit in a request.
+// A domain rule's error placed in the request: domain rules name their own fields
+// ("citizen_id: ..."), the adapter knows the path to them ("member.personal_data"), so the
+// message becomes "member.personal_data.citizen_id: ...". Same code and payloads.
 absl::Status Prefixed(std::string_view field, absl::Status status);
 // An empty etag is INVALID_ARGUMENT; one that is not ours is ABORTED like a stale one.
 absl::StatusOr<int64_t> ParseEtag(std::string_view field, std::string_view etag);

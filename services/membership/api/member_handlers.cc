@@ -22,7 +22,6 @@ using auth::Action;
 constexpr int kDefaultPageSize = 100;
 constexpr int kMaxPageSize = 1000;
 constexpr int kMaxBatchGet = 1000;
-constexpr int kMaxHistory = 100000;  // far above any real member's history
 
 absl::StatusOr<int64_t> MemberId(std::string_view field, std::string_view name) {
   return api::ParseResourceId(field, kMembers, name);
@@ -45,7 +44,7 @@ grpc::Status MembershipServiceImpl::CreateMember(grpc::ServerContext* ctx,
     }
     member.state = static_cast<MemberState>(initial);
     DANGBO_RETURN_IF_ERROR(ValidateInitialState(member, Today()));
-    DANGBO_RETURN_IF_ERROR(CheckCardNumber("member.party_card_number", member.party_card_number));
+    DANGBO_RETURN_IF_ERROR(CheckCardNumber("member", member.party_card_number));
     DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteMember, "member.organization",
                                        member.organization_id));
     const bool personal = auth::CanSeePersonalData(principal);
@@ -74,20 +73,23 @@ grpc::Status MembershipServiceImpl::GetMember(grpc::ServerContext* ctx,
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadMember));
     DANGBO_ASSIGN_OR_RETURN(int64_t id, MemberId("name", req->name()));
-    DANGBO_ASSIGN_OR_RETURN(Member member, deps_.store->GetMember(id));
+    if (!v1::MemberView_IsValid(req->view())) {
+      return status::InvalidField("view", absl::StrCat("unknown value ", req->view()));
+    }
+    DANGBO_ASSIGN_OR_RETURN(MemberWithPath found, deps_.store->GetMemberWithPath(id));
     DANGBO_RETURN_IF_ERROR(
-        AuthorizeAt(principal, Action::kReadMember, "name", member.organization_id));
+        auth::Authorize(principal, Action::kReadMember, found.organization_path));
+    const Member& member = found.member;
     const bool personal = auth::CanSeePersonalData(principal);
     if (personal) {
       DANGBO_RETURN_IF_ERROR(
           deps_.store->AuditPersonalDataRead(principal.subject, "GetMember", {member.id}));
     }
     *resp = MemberToProto(member, personal);
-    DANGBO_ASSIGN_OR_RETURN(std::vector<MemberEvent> history,
-                            deps_.store->ListMemberEvents(id, kMaxHistory, 0));
-    DANGBO_ASSIGN_OR_RETURN(std::vector<Badge> badges, deps_.store->ListBadges(id));
-    const Date today = Today();
-    FillDerived(member, history, badges, today, resp->mutable_derived());
+    if (req->view() != v1::MEMBER_VIEW_FULL) return absl::OkStatus();
+    DANGBO_ASSIGN_OR_RETURN(auto histories, deps_.store->MemberHistories({id}));
+    const MemberHistory& history = histories[id];
+    FillDerived(member, history.events, history.badges, Today(), resp->mutable_derived());
     return absl::OkStatus();
   });
 }
@@ -155,7 +157,7 @@ grpc::Status MembershipServiceImpl::ListMembers(grpc::ServerContext* ctx,
       filter.name_key = SearchKey(normalized);
     }
     if (!req->party_card_number().empty()) {
-      DANGBO_RETURN_IF_ERROR(CheckCardNumber("party_card_number", req->party_card_number()));
+      DANGBO_RETURN_IF_ERROR(CheckCardNumber("", req->party_card_number()));
       filter.party_card_number = req->party_card_number();
     }
     if (!req->citizen_id().empty()) {
@@ -163,7 +165,7 @@ grpc::Status MembershipServiceImpl::ListMembers(grpc::ServerContext* ctx,
         return absl::PermissionDeniedError(
             "citizen_id: searching by citizen id needs the personal_data role");
       }
-      DANGBO_RETURN_IF_ERROR(Prefixed("citizen_id", CheckCitizenId(req->citizen_id())));
+      DANGBO_RETURN_IF_ERROR(CheckCitizenId(req->citizen_id()));
       filter.citizen_id = req->citizen_id();
     }
     filter.exempted_only = req->exempted_only();
@@ -205,7 +207,7 @@ grpc::Status MembershipServiceImpl::UpdateMember(grpc::ServerContext* ctx,
     input.clear_organization();
     if (input.full_name().empty()) input.set_full_name("-");
     DANGBO_ASSIGN_OR_RETURN(Member changes, MemberFromProto("member", input));
-    DANGBO_RETURN_IF_ERROR(CheckCardNumber("member.party_card_number", changes.party_card_number));
+    DANGBO_RETURN_IF_ERROR(CheckCardNumber("member", changes.party_card_number));
     const bool personal = auth::CanSeePersonalData(principal);
     return Mutate(
         "UpdateMember", *req, req->request_id(), principal,

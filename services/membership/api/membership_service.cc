@@ -83,11 +83,11 @@ absl::Status MembershipServiceImpl::Mutate(
   return absl::OkStatus();
 }
 
-absl::Status MembershipServiceImpl::CheckCardNumber(std::string_view field,
+absl::Status MembershipServiceImpl::CheckCardNumber(std::string_view prefix,
                                                     std::string_view number) const {
   if (number.empty()) return absl::OkStatus();
   const MembershipRules& rules = deps_.rules->At(Today());
-  return Prefixed(field, CheckPartyCardNumber(number, rules.party_card_min_digits,
+  return Prefixed(prefix, CheckPartyCardNumber(number, rules.party_card_min_digits,
                                               rules.party_card_max_digits));
 }
 

@@ -103,7 +103,8 @@ class MembershipServiceImpl final : public v1::MembershipService::Service {
   absl::CivilDay Today() const;
 
   // The card number format is a dated rule (MembershipRules::party_card_*); empty = none yet.
-  absl::Status CheckCardNumber(std::string_view field, std::string_view number) const;
+  // `prefix` is the request path to the member holding it ("member", or "" at top level).
+  absl::Status CheckCardNumber(std::string_view prefix, std::string_view number) const;
 
   // Party age, next badge, probation and transfer deadlines as of `today`.
   void FillDerived(const Member& member, const std::vector<MemberEvent>& history,

@@ -285,7 +285,7 @@ grpc::Status MembershipServiceImpl::MoveOrganization(grpc::ServerContext* ctx,
             return status::FailedPrecondition("organization", req->name(),
                                               "new_parent: is already the parent");
           }
-          DANGBO_RETURN_IF_ERROR(Prefixed("new_parent", CheckMove(org, parent)));
+          DANGBO_RETURN_IF_ERROR(CheckMove(org, parent));
           DANGBO_ASSIGN_OR_RETURN(Organization moved,
                                   Reparent(tx, org, parent, from, OrganizationChange::KIND_MOVED,
                                            decision));
@@ -442,7 +442,7 @@ grpc::Status MembershipServiceImpl::ListOrganizationChanges(
     for (const OrganizationVersion& v : history) {
       *resp->add_changes() = OrganizationChangeToProto(v);
     }
-    if (more) resp->set_next_page_token(api::EncodePageToken(after + page_size, digest));
+    if (more) resp->set_next_page_token(api::EncodePageToken(history.back().sequence, digest));
     return absl::OkStatus();
   });
 }

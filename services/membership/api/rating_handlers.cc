@@ -7,6 +7,7 @@
 #include "common/api/resource_names.h"
 #include "common/auth/authorization.h"
 #include "common/status/errors.h"
+#include "common/status/validate.h"
 #include "services/membership/api/mapping.h"
 #include "services/membership/api/membership_service.h"
 #include "services/membership/domain/derived.h"

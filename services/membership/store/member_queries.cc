@@ -98,6 +98,31 @@ absl::StatusOr<Member> MembershipStore::GetMember(int64_t id) {
   return *std::move(member);
 }
 
+absl::StatusOr<MemberWithPath> MembershipStore::GetMemberWithPath(int64_t id) {
+  // GetMember's RPC needs the member and, to authorize, its organization's path: one round
+  // trip instead of two on the service's busiest call.
+  static const std::string sql =
+      absl::StrCat("SELECT ", internal::MemberColumns("m"),
+                   ", o.path FROM members m JOIN organizations o ON o.id = m.organization_id"
+                   " WHERE m.id = ?");
+  std::optional<MemberWithPath> found;
+  absl::Status status = pool_.Read([&](db::Session& session) -> absl::Status {
+    sql::PreparedStatement& statement = session.Prepare(sql);
+    statement.setInt64(1, id);
+    std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+    found.reset();
+    if (rs->next()) {
+      RowReader row(*rs);
+      Member member = internal::ReadMember(row);
+      found = MemberWithPath{.member = std::move(member), .organization_path = row.String()};
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  if (!found.has_value()) return absl::NotFoundError(absl::StrCat("members/", id, " not found"));
+  return *std::move(found);
+}
+
 absl::StatusOr<std::vector<Member>> MembershipStore::BatchGetMembers(
     const std::vector<int64_t>& ids) {
   std::vector<int64_t> distinct = ids;

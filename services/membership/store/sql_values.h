@@ -98,9 +98,10 @@ class BoundValues {
   std::vector<std::variant<int64_t, std::string, absl::CivilDay>> values_;
 };
 
-// Page sizes outside 1..kMaxPageSize are clamped; 0 or less means the default.
+// Page sizes outside 1..kMaxPageSize are clamped; 0 or less means the default. The API's largest
+// page is 1000; it reads one row more to learn whether another page follows.
 inline constexpr int kDefaultPageSize = 100;
-inline constexpr int kMaxPageSize = 1000;
+inline constexpr int kMaxPageSize = 1001;
 int EffectivePageSize(int requested);
 
 }  // namespace dangbo::membership::internal

@@ -101,6 +101,11 @@ struct MemberHistory {
   std::vector<Badge> badges;        // by milestone
 };
 
+struct MemberWithPath {
+  Member member;
+  std::string organization_path;
+};
+
 struct StoredChange {
   int64_t sequence = 0;
   std::string resource;
@@ -176,6 +181,8 @@ class MembershipStore {
       const std::vector<int64_t>& ids);
 
   absl::StatusOr<Member> GetMember(int64_t id);
+  // The member and the path of the organization it is registered at, in one query.
+  absl::StatusOr<MemberWithPath> GetMemberWithPath(int64_t id);
   // In the order asked; a missing id is NOT_FOUND naming it.
   absl::StatusOr<std::vector<Member>> BatchGetMembers(const std::vector<int64_t>& ids);
   absl::StatusOr<std::vector<Member>> ListMembers(const MemberFilter& filter);

@@ -147,6 +147,25 @@ TEST_F(TokenVerifierTest, Verify_ScopesAsNumericStrings_AreParsed) {
   EXPECT_THAT(principal->scopes, ElementsAre(7, 8));
 }
 
+TEST_F(TokenVerifierTest, Verify_WholeTreeScope_GivesUnlimitedScope) {
+  Claims claims = GoodClaims();
+  claims.scopes = {};
+  claims.whole_tree = true;
+
+  absl::StatusOr<Principal> principal = MakeVerifier()->Verify(Mint(claims));
+
+  ASSERT_TRUE(principal.ok()) << principal.status();
+  EXPECT_TRUE(principal->unlimited_scope);
+  EXPECT_TRUE(principal->scopes.empty());
+}
+
+TEST_F(TokenVerifierTest, Verify_OrganizationScopes_AreNotUnlimited) {
+  absl::StatusOr<Principal> principal = MakeVerifier()->Verify(Mint(GoodClaims()));
+
+  ASSERT_TRUE(principal.ok()) << principal.status();
+  EXPECT_FALSE(principal->unlimited_scope);
+}
+
 TEST_F(TokenVerifierTest, Verify_UnknownRole_IsIgnored) {
   Claims claims = GoodClaims();
   claims.roles = {"reader", "auditor"};

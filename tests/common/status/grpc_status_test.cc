@@ -39,6 +39,23 @@ TEST(ToGrpcStatus, DetailsAreRpcStatusWithEveryPayload) {
   EXPECT_TRUE(found_bad_request);
 }
 
+TEST(ToGrpcStatus, PlainInvalidArgument_GetsBadRequestFromItsFieldPrefix) {
+  google::rpc::Status rich;
+  ASSERT_TRUE(rich.ParseFromString(
+      ToGrpcStatus(absl::InvalidArgumentError("member.full_name: contains a control character"))
+          .error_details()));
+  ASSERT_EQ(rich.details_size(), 1);
+  google::rpc::BadRequest bad_request;
+  ASSERT_TRUE(rich.details(0).UnpackTo(&bad_request));
+  EXPECT_EQ(bad_request.field_violations(0).field(), "member.full_name");
+  EXPECT_EQ(bad_request.field_violations(0).description(), "contains a control character");
+}
+
+TEST(ToGrpcStatus, InvalidArgumentWithoutFieldPrefix_SendsNoDetails) {
+  EXPECT_TRUE(
+      ToGrpcStatus(absl::InvalidArgumentError("the request is malformed")).error_details().empty());
+}
+
 TEST(ToGrpcStatus, NonCanonicalCodeBecomesUnknown) {
   grpc::Status status = ToGrpcStatus(absl::Status(static_cast<absl::StatusCode>(42), "odd"));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNKNOWN);

@@ -135,16 +135,53 @@ TEST_F(LifecycleE2E, ListMemberEvents_ReturnsTheHistoryOldestFirst) {
   EXPECT_EQ(resp.events(1).type(), v1::MEMBER_EVENT_TYPE_RECOGNIZE_FULL);
 }
 
-TEST_F(LifecycleE2E, GetMember_DerivesPartyAgeAndNextBadge) {
+TEST_F(LifecycleE2E, GetMemberFull_DerivesPartyAgeAndTheNextBadge) {
   v1::Member m = CreateFullMember(NewCell("Chi bộ Hóa chất 9").name(), "Nguyễn Lương Bằng", 1990);
+  v1::GetMemberRequest get;
+  get.set_name(m.name());
+  get.set_view(v1::MEMBER_VIEW_FULL);
+  v1::Member got;
+  ASSERT_TRUE(Stub().GetMember(AdminContext().get(), get, &got).ok());
+  // Admitted by decision on 1990-03-01: 36 full years from 2026-03-01 on.
+  EXPECT_GE(got.derived().party_age_years(), 36);
+  // The 30-year badge was due on 2020-03-01 and never awarded: it is still the one due.
+  EXPECT_EQ(got.derived().next_badge_years(), 30);
+  EXPECT_EQ(got.derived().next_badge_due_date().year(), 2020);
+
+  v1::RecordBadgeRequest badge;
+  badge.set_request_id(RequestId());
+  badge.mutable_badge()->set_member(m.name());
+  badge.mutable_badge()->set_years(30);
+  *badge.mutable_badge()->mutable_award_date() = MakeDate(2020, 9, 2);
+  badge.mutable_badge()->mutable_decision()->set_number("1-QĐ/TW");
+  v1::Badge awarded;
+  grpc::Status st = Stub().RecordBadge(AdminContext().get(), badge, &awarded);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  ASSERT_TRUE(Stub().GetMember(AdminContext().get(), get, &got).ok());
+  EXPECT_EQ(got.derived().next_badge_years(), 40);
+  EXPECT_EQ(got.derived().next_badge_due_date().year(), 2030);
+}
+
+TEST_F(LifecycleE2E, GetMemberBasic_ReadsNoHistory) {
+  v1::Member m = CreateFullMember(NewCell("Chi bộ Hóa chất 10").name(), "Trường Chinh", 1990);
   v1::GetMemberRequest get;
   get.set_name(m.name());
   v1::Member got;
   ASSERT_TRUE(Stub().GetMember(AdminContext().get(), get, &got).ok());
-  // Admitted by decision on 1990-03-01: 36 full years on 2026-11-23 and later.
-  EXPECT_GE(got.derived().party_age_years(), 36);
-  EXPECT_EQ(got.derived().next_badge_years(), 40);
-  EXPECT_EQ(got.derived().next_badge_due_date().year(), 2030);
+  EXPECT_FALSE(got.has_derived());
+}
+
+TEST_F(LifecycleE2E, RecordBadge_BeforeTheMilestone_IsFailedPrecondition) {
+  v1::Member m = CreateFullMember(NewCell("Chi bộ Hóa chất 11").name(), "Võ Văn Kiệt", 2000);
+  v1::RecordBadgeRequest badge;
+  badge.set_request_id(RequestId());
+  badge.mutable_badge()->set_member(m.name());
+  badge.mutable_badge()->set_years(30);
+  *badge.mutable_badge()->mutable_award_date() = MakeDate(2026, 1, 5);
+  v1::Badge awarded;
+  grpc::Status st = Stub().RecordBadge(AdminContext().get(), badge, &awarded);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << st.error_message();
+  EXPECT_NE(st.error_message().find("badge.years"), std::string::npos) << st.error_message();
 }
 
 }  // namespace

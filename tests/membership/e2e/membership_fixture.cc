@@ -104,6 +104,7 @@ std::string MembershipE2E::Token(const std::vector<std::string>& roles,
   claims.expires_at = absl::Now() + absl::Hours(1);
   claims.roles = roles;
   claims.scopes = scopes;
+  claims.whole_tree = scopes.empty();
   absl::StatusOr<std::string> token = auth::MintToken(
       auth::SigningKey{.private_key_pem = suite->keys.private_pem,
                        .algorithm = auth::Algorithm::kES256},

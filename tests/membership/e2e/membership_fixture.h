@@ -18,11 +18,11 @@ namespace dangbo::membership::testing {
 namespace v1 = ::dangbo::membership::v1;
 
 class MembershipE2E : public ::testing::Test {
- protected:
+ public:
   static void SetUpTestSuite();
   static void TearDownTestSuite();
 
-  // A token for a caller with these roles and organization-id scopes; no scopes = unlimited.
+  // A token for a caller with these roles and organization-id scopes; no scopes = whole tree.
   static std::string Token(const std::vector<std::string>& roles,
                            const std::vector<int64_t>& scopes = {},
                            const std::string& subject = "tester");

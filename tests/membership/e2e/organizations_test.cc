@@ -37,7 +37,7 @@ TEST_F(OrganizationsE2E, Create_CellDirectlyUnderBloc_IsFailedPrecondition) {
   v1::Organization out;
   grpc::Status st = Stub().CreateOrganization(AdminContext().get(), req, &out);
   EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_NE(st.error_message().find("organization.kind"), std::string::npos) << st.error_message();
+  EXPECT_NE(st.error_message().find("organization.parent"), std::string::npos) << st.error_message();
 }
 
 TEST_F(OrganizationsE2E, Create_BadInput_NamesTheField) {
