@@ -5,8 +5,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
-#define DANGBO_RETURN_IF_ERROR(expr)                  \
-  do {                                                \
+#define DANGBO_RETURN_IF_ERROR(expr)                      \
+  do {                                                    \
     if (absl::Status _st = (expr); !_st.ok()) return _st; \
   } while (0)
 

@@ -6,8 +6,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "common/api/absl_view.h"
 #include "common/api/fingerprint.h"
+#include "common/status/absl_compat.h"
 #include "common/status/errors.h"
 
 namespace dangbo::api {
@@ -33,7 +33,7 @@ absl::StatusOr<int64_t> DecodePageToken(std::string_view token, std::string_view
   if (token.empty()) return 0;
   std::string raw;
   int64_t after_key = 0;
-  if (!absl::WebSafeBase64Unescape(AbslView(token), &raw)) {
+  if (!absl::WebSafeBase64Unescape(ToAbsl(token), &raw)) {
     return status::InvalidField("page_token", "is not a token this service issued");
   }
   std::vector<absl::string_view> parts = absl::StrSplit(raw, ':');

@@ -130,11 +130,13 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFromFl
   const std::string cert = absl::GetFlag(FLAGS_tls_cert_file);
   if (cert.empty()) return grpc::InsecureServerCredentials();
   const std::string ca = absl::GetFlag(FLAGS_tls_client_ca_file);
-  return auth::ServerCredentialsFromFiles(cert, absl::GetFlag(FLAGS_tls_key_file), ca,
-                                          !ca.empty() && absl::GetFlag(FLAGS_tls_require_client_cert));
+  return auth::ServerCredentialsFromFiles(
+      cert, absl::GetFlag(FLAGS_tls_key_file), ca,
+      !ca.empty() && absl::GetFlag(FLAGS_tls_require_client_cert));
 }
 
-absl::StatusOr<SchemaStep> PrepareSchema(db::Pool& pool, std::span<const db::Migration> migrations) {
+absl::StatusOr<SchemaStep> PrepareSchema(db::Pool& pool,
+                                         std::span<const db::Migration> migrations) {
   if (absl::GetFlag(FLAGS_migrate_only) || absl::GetFlag(FLAGS_migrate_on_start)) {
     if (absl::Status st = db::Migrate(pool, migrations); !st.ok()) return st;
     return absl::GetFlag(FLAGS_migrate_only) ? SchemaStep::kExitAfterMigration : SchemaStep::kServe;

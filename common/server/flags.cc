@@ -24,6 +24,12 @@ ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(20),
           "On SIGTERM, how long in-flight RPCs may take to finish before they are cancelled");
 ABSL_FLAG(absl::Duration, readiness_interval, absl::Seconds(5),
           "How often the readiness probe (e.g. a database ping) runs");
+ABSL_FLAG(std::string, health_listen, "",
+          "Plaintext listen address, host:port, serving only grpc.health.v1 (for Kubernetes "
+          "probes when the gRPC port requires TLS); empty disables it");
+ABSL_FLAG(absl::Duration, max_connection_age, absl::Minutes(5),
+          "Connections are closed after about this age, their calls given --shutdown_grace to "
+          "finish, so clients reconnect and spread over replicas; 0 keeps them open");
 ABSL_FLAG(std::string, log_level, "info", "debug, info, warn or error");
 
 namespace dangbo::server {

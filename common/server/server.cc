@@ -76,6 +76,8 @@ ServerOptions ServerOptions::FromFlags() {
   options.workers = absl::GetFlag(FLAGS_workers);
   options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   options.readiness_interval = absl::GetFlag(FLAGS_readiness_interval);
+  options.health_listen = absl::GetFlag(FLAGS_health_listen);
+  options.max_connection_age = absl::GetFlag(FLAGS_max_connection_age);
   return options;
 }
 
@@ -109,6 +111,9 @@ absl::Status Server::Start() {
   if (server_ != nullptr) return absl::FailedPreconditionError("server already started");
   if (options_.listen.empty()) return absl::InvalidArgumentError("listen address is empty");
   if (options_.workers < 1) return absl::InvalidArgumentError("workers must be at least 1");
+  if (options_.max_connection_age < absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("max_connection_age must not be negative");
+  }
 
   // Metrics first: a clash on that port is reported before the gRPC port is taken.
   if (!options_.metrics_listen.empty()) {
@@ -122,6 +127,14 @@ absl::Status Server::Start() {
     exposer_->RegisterCollectable(registry_);
     const std::vector<int> ports = exposer_->GetListeningPorts();
     metrics_port_ = ports.empty() ? 0 : ports.front();
+  }
+
+  // Before the API port too, and for the same reason.
+  if (!options_.health_listen.empty()) {
+    absl::StatusOr<std::unique_ptr<HealthPort>> health_port =
+        HealthPort::Start(options_.health_listen);
+    if (!health_port.ok()) return health_port.status();
+    health_port_ = *std::move(health_port);
   }
 
   int pipe_fds[2];
@@ -142,6 +155,12 @@ absl::Status Server::Start() {
   // gRPC sets SO_REUSEPORT by default, so a second process on the same port would start and
   // silently take half the connections; a port clash must fail Start() instead.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  if (options_.max_connection_age > absl::ZeroDuration()) {
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
+                               ClampToMillis(options_.max_connection_age));
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
+                               ClampToMillis(options_.shutdown_grace));
+  }
   builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
   builder.SetMaxSendMessageSize(options_.max_message_bytes);
   grpc::ResourceQuota quota("dangbo-server-threads");
@@ -159,23 +178,21 @@ absl::Status Server::Start() {
   server_ = builder.BuildAndStart();
   if (server_ == nullptr || selected_port_ == 0) {
     server_.reset();
+    if (health_port_ != nullptr) health_port_->Shutdown();
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options_.listen));
   }
+  health_.AddPublisher(server_->GetHealthCheckService());
+  if (health_port_ != nullptr) health_.AddPublisher(health_port_->health());
+  for (const auto& [service, name] : services_) health_.AddServiceName(name);
   ProbeReadiness();
   lifecycle_thread_ = std::thread(&Server::RunLifecycle, this);
   log::Info("serving", {{"listen", options_.listen},
                         {"port", selected_port_},
                         {"metrics_port", metrics_port_},
+                        {"health_port", health_port()},
                         {"workers", options_.workers},
                         {"ready", ready_.load()}});
   return absl::OkStatus();
-}
-
-void Server::SetServing(bool serving) {
-  grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
-  health->SetServingStatus("", serving);
-  for (const auto& [service, name] : services_) health->SetServingStatus(name, serving);
-  ready_.store(serving);
 }
 
 void Server::ProbeReadiness() {
@@ -196,7 +213,8 @@ void Server::ProbeReadiness() {
       log::Warn("not ready", {{"error", result.ToString()}});
     }
   }
-  SetServing(result.ok());
+  health_.SetReady(result.ok());
+  ready_.store(result.ok());
 }
 
 void Server::RunLifecycle() {
@@ -213,10 +231,12 @@ void Server::RunLifecycle() {
   }
   log::Info("shutting down", {{"grace_ms", absl::ToInt64Milliseconds(options_.shutdown_grace)}});
   // NOT_SERVING for good, so load balancers and probes stop sending before the port closes.
-  server_->GetHealthCheckService()->Shutdown();
+  health_.Shutdown();
   ready_.store(false);
   server_->Shutdown(std::chrono::system_clock::now() +
                     absl::ToChronoNanoseconds(options_.shutdown_grace));
+  // Until here the health port told probes NOT_SERVING rather than refusing connections.
+  if (health_port_ != nullptr) health_port_->Shutdown();
   log::Info("stopped");
 }
 

@@ -3,8 +3,9 @@
 
 // The gRPC server every dangbo service runs in: sync API on a bounded thread pool (a blocking DB
 // driver needs threads, and a full pool answers RESOURCE_EXHAUSTED instead of queueing), health
-// driven by a readiness probe, reflection, JSON RPC logs, Prometheus metrics, and a graceful stop
-// on SIGTERM/SIGINT. A service's main() is:
+// driven by a readiness probe (plus `liveness`, see common/server/health.h), optionally on a
+// plaintext health-only port too, connections closed after a maximum age, reflection, JSON RPC
+// logs, Prometheus metrics, and a graceful stop on SIGTERM/SIGINT. A service's main() is:
 //
 //   dangbo::server::SetListenDefaults("0.0.0.0:50051", "0.0.0.0:9091");
 //   dangbo::server::ParseFlagsFromEnvAndArgs(argc, argv);
@@ -27,6 +28,8 @@
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "common/server/health.h"
+#include "common/server/health_port.h"
 #include "common/server/interceptors.h"
 #include "common/server/rpc_metrics.h"
 #include "grpcpp/grpcpp.h"
@@ -46,6 +49,13 @@ struct ServerOptions {
   int workers = 32;
   absl::Duration shutdown_grace = absl::Seconds(20);
   absl::Duration readiness_interval = absl::Seconds(5);
+  // "0.0.0.0:50061": a plaintext port serving only grpc.health.v1 with the same statuses, for
+  // probes that cannot speak TLS. Empty: none.
+  std::string health_listen;
+  // A connection is closed (GOAWAY) after about this age, and its calls get shutdown_grace to
+  // finish. Clients of a Kubernetes ClusterIP Service then reconnect and spread over replicas
+  // that started after them. Zero: connections live as long as clients keep them.
+  absl::Duration max_connection_age = absl::Minutes(5);
   // Insecure when null; grpc::SslServerCredentials for TLS/mTLS.
   std::shared_ptr<grpc::ServerCredentials> credentials;
 
@@ -85,17 +95,18 @@ class Server {
 
   // --- Lifecycle ---
 
-  // Binds the ports and starts serving. UNAVAILABLE when a port cannot be bound.
+  // Binds the ports and starts serving: `liveness` SERVING at once, readiness from a first run
+  // of the probe. UNAVAILABLE when a port cannot be bound.
   absl::Status Start();
 
   // Start() if needed, then blocks until SIGTERM or SIGINT (or RequestShutdown) has stopped the
   // server gracefully. Returns the process exit code: 0 after a clean stop, 1 if Start() failed.
   int Run();
 
-  // Begins the graceful stop from any thread: health NOT_SERVING, no new calls, in-flight calls
-  // get shutdown_grace to finish and are then cancelled. Returns at once.
-  // gRPC then still waits for every handler to return, so a handler that may block for long
-  // must give up on ServerContext::IsCancelled() or have its own timeouts (DB read timeout).
+  // Begins the graceful stop from any thread: health NOT_SERVING (`liveness` too), no new calls,
+  // in-flight calls get shutdown_grace to finish and are then cancelled. Returns at once. gRPC then
+  // still waits for every handler to return, so a handler that may block for long must give up on
+  // ServerContext::IsCancelled() or have its own timeouts (DB read timeout).
   void RequestShutdown();
 
   // Blocks until the server has stopped.
@@ -104,11 +115,12 @@ class Server {
   int selected_port() const { return selected_port_; }
   int metrics_port() const { return metrics_port_; }  // 0 without metrics endpoint.
   bool ready() const { return ready_.load(); }        // The last readiness probe result.
+  // 0 without a health port.
+  int health_port() const { return health_port_ != nullptr ? health_port_->port() : 0; }
 
  private:
   class ScrapeHooks;
 
-  void SetServing(bool serving);
   void ProbeReadiness();
   void RunLifecycle();  // Body of lifecycle_thread_.
 
@@ -121,7 +133,9 @@ class Server {
   CallerFunction caller_;
 
   std::unique_ptr<prometheus::Exposer> exposer_;
+  std::unique_ptr<HealthPort> health_port_;  // Stops after server_, so probes see NOT_SERVING.
   std::unique_ptr<grpc::Server> server_;
+  HealthStatuses health_;
   int selected_port_ = 0;
   int metrics_port_ = 0;
   std::atomic<bool> ready_{false};

@@ -36,8 +36,7 @@ int Main(int argc, char** argv) {
   absl::StatusOr<std::unique_ptr<db::Pool>> pool = db::Pool::Create(*db_config);
   if (!pool.ok()) return Fail("cannot create the database pool", pool.status());
 
-  absl::StatusOr<runtime::SchemaStep> step =
-      runtime::PrepareSchema(**pool, EmbeddedMigrations());
+  absl::StatusOr<runtime::SchemaStep> step = runtime::PrepareSchema(**pool, EmbeddedMigrations());
   if (!step.ok()) return Fail("schema is not ready", step.status());
   if (*step == runtime::SchemaStep::kExitAfterMigration) {
     log::Info("migrations applied");

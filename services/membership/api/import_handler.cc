@@ -8,8 +8,8 @@
 #include "common/status/errors.h"
 #include "common/status/validate.h"
 #include "services/membership/api/mapping.h"
-#include "services/membership/api/membership_service.h"
 #include "services/membership/api/member_rules.h"
+#include "services/membership/api/membership_service.h"
 
 namespace dangbo::membership {
 namespace {
@@ -121,8 +121,8 @@ grpc::Status MembershipServiceImpl::ImportMembers(
         absl::StatusOr<Member> member = MemberFromProto("member", row.member());
         absl::Status valid = member.status();
         if (valid.ok()) {
-          const int initial = row.initial_state() == 0 ? v1::MEMBER_STATE_APPLICANT
-                                                       : row.initial_state();
+          const int initial =
+              row.initial_state() == 0 ? v1::MEMBER_STATE_APPLICANT : row.initial_state();
           member->state = static_cast<MemberState>(v1::MemberState_IsValid(initial) ? initial : 0);
           if (member->personal.citizen_id.empty()) {
             valid = status::InvalidField("member.personal_data.citizen_id",

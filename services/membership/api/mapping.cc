@@ -3,13 +3,13 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "common/api/absl_view.h"
 #include "common/api/dates.h"
-#include "google/protobuf/any.pb.h"
 #include "common/api/macros.h"
 #include "common/api/resource_names.h"
+#include "common/status/absl_compat.h"
 #include "common/status/errors.h"
 #include "common/status/validate.h"
+#include "google/protobuf/any.pb.h"
 #include "services/membership/domain/names.h"
 
 namespace dangbo::membership {
@@ -20,7 +20,7 @@ using api::ResourceName;
 using api::SetProtoDate;
 
 std::string Field(std::string_view parent, std::string_view child) {
-  return absl::StrCat(AbslView(parent), ".", AbslView(child));
+  return absl::StrCat(ToAbsl(parent), ".", ToAbsl(child));
 }
 
 // Domain and wire enums share their numbering by design, so mapping is a checked cast.
@@ -55,13 +55,11 @@ absl::Status Prefixed(std::string_view field, absl::Status status) {
   const size_t colon = message.find(": ");
   const bool names_a_field = colon != absl::string_view::npos && colon > 0 &&
                              message.substr(0, colon).find(' ') == absl::string_view::npos;
-  absl::Status out(status.code(), names_a_field
-                                      ? absl::StrCat(AbslView(field), ".", message)
-                                      : absl::StrCat(AbslView(field), ": ", message));
-  status.ForEachPayload(
-      [&out](absl::string_view type_url, const absl::Cord& payload) {
-        out.SetPayload(type_url, payload);
-      });
+  absl::Status out(status.code(), names_a_field ? absl::StrCat(ToAbsl(field), ".", message)
+                                                : absl::StrCat(ToAbsl(field), ": ", message));
+  status.ForEachPayload([&out](absl::string_view type_url, const absl::Cord& payload) {
+    out.SetPayload(type_url, payload);
+  });
   return out;
 }
 
@@ -69,10 +67,10 @@ absl::StatusOr<int64_t> ParseEtag(std::string_view field, std::string_view etag)
   if (etag.empty()) return status::InvalidField(field, "required");
   int64_t version = 0;
   if (etag.size() < 3 || etag.front() != '"' || etag.back() != '"' ||
-      !absl::SimpleAtoi(AbslView(etag.substr(1, etag.size() - 2)), &version)) {
+      !absl::SimpleAtoi(ToAbsl(etag.substr(1, etag.size() - 2)), &version)) {
     return status::WithErrorInfo(
         absl::AbortedError(
-            absl::StrCat(AbslView(field), ": does not match the resource's current etag")),
+            absl::StrCat(ToAbsl(field), ": does not match the resource's current etag")),
         status::kReasonEtagMismatch);
   }
   return version;
@@ -101,21 +99,18 @@ absl::StatusOr<Organization> OrganizationFromProto(std::string_view field,
   DANGBO_ASSIGN_OR_RETURN(out.code, Text(Field(field, "code"), in.code(), 64));
   DANGBO_ASSIGN_OR_RETURN(out.display_name,
                           NormalizeName(Field(field, "display_name"), in.display_name()));
-  DANGBO_ASSIGN_OR_RETURN(out.kind, EnumFromProto<OrganizationKind>(Field(field, "kind"),
-                                                                    in.kind(),
+  DANGBO_ASSIGN_OR_RETURN(out.kind, EnumFromProto<OrganizationKind>(Field(field, "kind"), in.kind(),
                                                                     pb::OrganizationKind_IsValid));
   DANGBO_ASSIGN_OR_RETURN(out.parent_id, OptionalOrganization(Field(field, "parent"), in.parent()));
   DANGBO_ASSIGN_OR_RETURN(out.enterprise_name,
                           Text(Field(field, "enterprise_name"), in.enterprise_name(), 512));
-  DANGBO_ASSIGN_OR_RETURN(
-      out.ownership,
-      EnumFromProto<EnterpriseOwnership>(Field(field, "enterprise_ownership"),
-                                         in.enterprise_ownership(),
-                                         pb::EnterpriseOwnership_IsValid));
+  DANGBO_ASSIGN_OR_RETURN(out.ownership,
+                          EnumFromProto<EnterpriseOwnership>(Field(field, "enterprise_ownership"),
+                                                             in.enterprise_ownership(),
+                                                             pb::EnterpriseOwnership_IsValid));
   out.granted_upper_level_powers = in.granted_upper_level_powers();
-  DANGBO_ASSIGN_OR_RETURN(out.established_date,
-                          ParseOptionalDate(Field(field, "established_date"),
-                                            in.established_date()));
+  DANGBO_ASSIGN_OR_RETURN(out.established_date, ParseOptionalDate(Field(field, "established_date"),
+                                                                  in.established_date()));
   return out;
 }
 
@@ -136,7 +131,7 @@ pb::Organization OrganizationToProto(const Organization& in) {
   out.set_state(static_cast<pb::OrganizationState>(in.state));
   if (in.merged_into_id) out.set_merged_into(ResourceName(kOrganizations, *in.merged_into_id));
   for (absl::string_view id : absl::StrSplit(in.path, '/', absl::SkipEmpty())) {
-    out.add_ancestors(absl::StrCat(AbslView(kOrganizations), "/", id));
+    out.add_ancestors(absl::StrCat(ToAbsl(kOrganizations), "/", id));
   }
   *out.mutable_create_time() = api::ToProtoTimestamp(in.create_time);
   *out.mutable_update_time() = api::ToProtoTimestamp(in.update_time);
@@ -165,27 +160,26 @@ absl::StatusOr<Member> MemberFromProto(std::string_view field, const pb::Member&
   DANGBO_ASSIGN_OR_RETURN(
       out.gender, EnumFromProto<Gender>(Field(field, "gender"), in.gender(), pb::Gender_IsValid));
   if (!in.organization().empty()) {
-    DANGBO_ASSIGN_OR_RETURN(out.organization_id,
-                            api::ParseResourceId(Field(field, "organization"), kOrganizations,
-                                                 in.organization()));
+    DANGBO_ASSIGN_OR_RETURN(
+        out.organization_id,
+        api::ParseResourceId(Field(field, "organization"), kOrganizations, in.organization()));
   }
   // The card number's format is a dated rule: the handler checks it (CheckCardNumber).
-  DANGBO_ASSIGN_OR_RETURN(out.party_card_number, Text(Field(field, "party_card_number"),
-                                                      in.party_card_number(), 32));
+  DANGBO_ASSIGN_OR_RETURN(out.party_card_number,
+                          Text(Field(field, "party_card_number"), in.party_card_number(), 32));
   DANGBO_ASSIGN_OR_RETURN(out.party_profile_number, Text(Field(field, "party_profile_number"),
                                                          in.party_profile_number(), 32));
   DANGBO_ASSIGN_OR_RETURN(out.general_education,
                           Text(Field(field, "general_education"), in.general_education(), 32));
-  DANGBO_ASSIGN_OR_RETURN(out.professional_qualification,
-                          Text(Field(field, "professional_qualification"),
-                               in.professional_qualification(), 256));
+  DANGBO_ASSIGN_OR_RETURN(
+      out.professional_qualification,
+      Text(Field(field, "professional_qualification"), in.professional_qualification(), 256));
   DANGBO_ASSIGN_OR_RETURN(out.academic_title,
                           Text(Field(field, "academic_title"), in.academic_title(), 128));
-  DANGBO_ASSIGN_OR_RETURN(
-      out.political_theory_level,
-      EnumFromProto<PoliticalTheoryLevel>(Field(field, "political_theory_level"),
-                                          in.political_theory_level(),
-                                          pb::PoliticalTheoryLevel_IsValid));
+  DANGBO_ASSIGN_OR_RETURN(out.political_theory_level,
+                          EnumFromProto<PoliticalTheoryLevel>(
+                              Field(field, "political_theory_level"), in.political_theory_level(),
+                              pb::PoliticalTheoryLevel_IsValid));
   DANGBO_ASSIGN_OR_RETURN(out.occupation, Text(Field(field, "occupation"), in.occupation(), 256));
   DANGBO_ASSIGN_OR_RETURN(out.position, Text(Field(field, "position"), in.position(), 256));
   out.department_leader = in.department_leader();
@@ -206,12 +200,12 @@ absl::StatusOr<Member> MemberFromProto(std::string_view field, const pb::Member&
   DANGBO_ASSIGN_OR_RETURN(out.personal.address,
                           Text(Field(personal, "address"), pd.address(), 512));
 
-  DANGBO_ASSIGN_OR_RETURN(out.admission_decision_date,
-                          ParseOptionalDate(Field(field, "admission_decision_date"),
-                                            in.admission_decision_date()));
-  DANGBO_ASSIGN_OR_RETURN(out.admission_ceremony_date,
-                          ParseOptionalDate(Field(field, "admission_ceremony_date"),
-                                            in.admission_ceremony_date()));
+  DANGBO_ASSIGN_OR_RETURN(
+      out.admission_decision_date,
+      ParseOptionalDate(Field(field, "admission_decision_date"), in.admission_decision_date()));
+  DANGBO_ASSIGN_OR_RETURN(
+      out.admission_ceremony_date,
+      ParseOptionalDate(Field(field, "admission_ceremony_date"), in.admission_ceremony_date()));
   DANGBO_ASSIGN_OR_RETURN(out.full_member_date, ParseOptionalDate(Field(field, "full_member_date"),
                                                                   in.full_member_date()));
   return out;
@@ -233,8 +227,7 @@ pb::Member MemberToProto(const Member& in, bool with_personal_data) {
   out.set_general_education(in.general_education);
   out.set_professional_qualification(in.professional_qualification);
   out.set_academic_title(in.academic_title);
-  out.set_political_theory_level(
-      static_cast<pb::PoliticalTheoryLevel>(in.political_theory_level));
+  out.set_political_theory_level(static_cast<pb::PoliticalTheoryLevel>(in.political_theory_level));
   out.set_occupation(in.occupation);
   out.set_position(in.position);
   out.set_department_leader(in.department_leader);
@@ -242,7 +235,8 @@ pb::Member MemberToProto(const Member& in, bool with_personal_data) {
   if (with_personal_data) {
     pb::PersonalData* pd = out.mutable_personal_data();
     pd->set_citizen_id(in.personal.citizen_id);
-    if (in.personal.birth_date) *pd->mutable_birth_date() = api::ToProtoDate(*in.personal.birth_date);
+    if (in.personal.birth_date)
+      *pd->mutable_birth_date() = api::ToProtoDate(*in.personal.birth_date);
     pd->set_ethnicity(in.personal.ethnicity);
     pd->set_religion(in.personal.religion);
     pd->set_address(in.personal.address);
@@ -287,13 +281,12 @@ absl::StatusOr<MemberEvent> MemberEventFromProto(std::string_view field,
                                                in.destination_organization()));
   DANGBO_ASSIGN_OR_RETURN(out.moved_date,
                           ParseOptionalDate(Field(field, "moved_date"), in.moved_date()));
-  DANGBO_ASSIGN_OR_RETURN(out.temporary_until, ParseOptionalDate(Field(field, "temporary_until"),
-                                                                 in.temporary_until()));
-  DANGBO_ASSIGN_OR_RETURN(
-      out.temporary_purpose,
-      EnumFromProto<TemporaryTransferPurpose>(Field(field, "temporary_purpose"),
-                                              in.temporary_purpose(),
-                                              pb::TemporaryTransferPurpose_IsValid));
+  DANGBO_ASSIGN_OR_RETURN(out.temporary_until,
+                          ParseOptionalDate(Field(field, "temporary_until"), in.temporary_until()));
+  DANGBO_ASSIGN_OR_RETURN(out.temporary_purpose,
+                          EnumFromProto<TemporaryTransferPurpose>(
+                              Field(field, "temporary_purpose"), in.temporary_purpose(),
+                              pb::TemporaryTransferPurpose_IsValid));
   DANGBO_ASSIGN_OR_RETURN(
       out.strike_off_ground,
       EnumFromProto<StrikeOffGround>(Field(field, "strike_off_ground"), in.strike_off_ground(),
@@ -335,17 +328,16 @@ pb::MemberEvent MemberEventToProto(const MemberEvent& in) {
 
 }  // namespace dangbo::membership
 
-
 namespace dangbo::membership {
 
 ChangeRecord MakeChange(std::string resource, std::string_view verb,
                         const google::protobuf::Message& payload) {
   google::protobuf::Any any;
   any.PackFrom(payload);
-  return ChangeRecord{.resource = std::move(resource),
-                      .change_type = absl::StrCat(payload.GetDescriptor()->full_name(), ".",
-                                                  AbslView(verb)),
-                      .payload = any.SerializeAsString()};
+  return ChangeRecord{
+      .resource = std::move(resource),
+      .change_type = absl::StrCat(payload.GetDescriptor()->full_name(), ".", ToAbsl(verb)),
+      .payload = any.SerializeAsString()};
 }
 
 }  // namespace dangbo::membership

@@ -44,12 +44,10 @@ absl::StatusOr<Member> MemberFromProto(std::string_view field, const pb::Member&
 // Personal data is copied only when `with_personal_data`.
 pb::Member MemberToProto(const Member& in, bool with_personal_data);
 
-absl::StatusOr<MemberEvent> MemberEventFromProto(std::string_view field,
-                                                 const pb::MemberEvent& in);
+absl::StatusOr<MemberEvent> MemberEventFromProto(std::string_view field, const pb::MemberEvent& in);
 pb::MemberEvent MemberEventToProto(const MemberEvent& in);
 
 }  // namespace dangbo::membership
-
 
 namespace dangbo::membership {
 

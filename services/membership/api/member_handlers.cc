@@ -38,7 +38,8 @@ grpc::Status MembershipServiceImpl::CreateMember(grpc::ServerContext* ctx,
     if (req->member().organization().empty()) {
       return status::InvalidField("member.organization", "required");
     }
-    const int initial = req->initial_state() == 0 ? v1::MEMBER_STATE_APPLICANT : req->initial_state();
+    const int initial =
+        req->initial_state() == 0 ? v1::MEMBER_STATE_APPLICANT : req->initial_state();
     if (!v1::MemberState_IsValid(initial)) {
       return status::InvalidField("initial_state", absl::StrCat("unknown value ", initial));
     }
@@ -114,8 +115,8 @@ grpc::Status MembershipServiceImpl::BatchGetMembers(grpc::ServerContext* ctx,
     DANGBO_ASSIGN_OR_RETURN(auto paths, deps_.store->OrganizationPaths(org_ids));
     absl::flat_hash_map<int64_t, std::string> path_of(paths.begin(), paths.end());
     for (size_t i = 0; i < members.size(); ++i) {
-      DANGBO_RETURN_IF_ERROR(auth::Authorize(principal, Action::kReadMember,
-                                             path_of[members[i].organization_id]));
+      DANGBO_RETURN_IF_ERROR(
+          auth::Authorize(principal, Action::kReadMember, path_of[members[i].organization_id]));
     }
     const bool personal = auth::CanSeePersonalData(principal);
     if (personal && !ids.empty()) {
@@ -153,7 +154,8 @@ grpc::Status MembershipServiceImpl::ListMembers(grpc::ServerContext* ctx,
       filter.states = {MemberState::kApplicant, MemberState::kProbationary, MemberState::kFull};
     }
     if (!req->name_query().empty()) {
-      DANGBO_ASSIGN_OR_RETURN(std::string normalized, NormalizeName("name_query", req->name_query()));
+      DANGBO_ASSIGN_OR_RETURN(std::string normalized,
+                              NormalizeName("name_query", req->name_query()));
       filter.name_key = SearchKey(normalized);
     }
     if (!req->party_card_number().empty()) {
@@ -185,7 +187,8 @@ grpc::Status MembershipServiceImpl::ListMembers(grpc::ServerContext* ctx,
     if (personal && !found.empty()) {
       std::vector<int64_t> ids;
       for (const Member& m : found) ids.push_back(m.id);
-      DANGBO_RETURN_IF_ERROR(deps_.store->AuditPersonalDataRead(principal.subject, "ListMembers", ids));
+      DANGBO_RETURN_IF_ERROR(
+          deps_.store->AuditPersonalDataRead(principal.subject, "ListMembers", ids));
     }
     for (const Member& m : found) *resp->add_members() = MemberToProto(m, personal);
     if (more) resp->set_next_page_token(api::EncodePageToken(found.back().id, digest));
@@ -262,9 +265,9 @@ grpc::Status MembershipServiceImpl::UpdateMember(grpc::ServerContext* ctx,
               m.personal.address = changes.personal.address;
             } else {
               return status::InvalidField(
-                  "update_mask",
-                  absl::StrCat("\"", path, "\" cannot be updated; state, organization and "
-                               "lifecycle dates change through RecordMemberEvent"));
+                  "update_mask", absl::StrCat("\"", path,
+                                              "\" cannot be updated; state, organization and "
+                                              "lifecycle dates change through RecordMemberEvent"));
             }
           }
           DANGBO_ASSIGN_OR_RETURN(Member updated, tx.UpdateMember(m));
@@ -296,9 +299,9 @@ grpc::Status MembershipServiceImpl::RecordMemberEvent(grpc::ServerContext* ctx,
       DANGBO_ASSIGN_OR_RETURN(expected_version, ParseEtag("etag", req->etag()));
     }
     if (requested.destination_organization_id) {
-      DANGBO_RETURN_IF_ERROR(PathOf("event.destination_organization",
-                                    *requested.destination_organization_id)
-                                 .status());
+      DANGBO_RETURN_IF_ERROR(
+          PathOf("event.destination_organization", *requested.destination_organization_id)
+              .status());
     }
     const Date today = Today();
     const bool personal = auth::CanSeePersonalData(principal);

@@ -48,5 +48,4 @@ absl::Status ValidateInitialState(const Member& m, Date today) {
   }
 }
 
-
 }  // namespace dangbo::membership

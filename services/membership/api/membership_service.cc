@@ -3,12 +3,12 @@
 #include <exception>
 
 #include "absl/strings/str_cat.h"
-#include "common/api/absl_view.h"
 #include "common/api/dates.h"
-#include "common/api/resource_names.h"
 #include "common/api/fingerprint.h"
 #include "common/api/macros.h"
+#include "common/api/resource_names.h"
 #include "common/auth/authorization.h"
+#include "common/status/absl_compat.h"
 #include "common/status/errors.h"
 #include "common/status/grpc_status.h"
 #include "common/status/validate.h"
@@ -78,7 +78,7 @@ absl::Status MembershipServiceImpl::Mutate(
   DANGBO_ASSIGN_OR_RETURN(std::string bytes, deps_.store->Mutate(context, body));
   if (!response->ParseFromString(bytes)) {
     return absl::InternalError(
-        absl::StrCat("stored response of ", AbslView(method), " does not parse"));
+        absl::StrCat("stored response of ", ToAbsl(method), " does not parse"));
   }
   return absl::OkStatus();
 }
@@ -88,7 +88,7 @@ absl::Status MembershipServiceImpl::CheckCardNumber(std::string_view prefix,
   if (number.empty()) return absl::OkStatus();
   const MembershipRules& rules = deps_.rules->At(Today());
   return Prefixed(prefix, CheckPartyCardNumber(number, rules.party_card_min_digits,
-                                              rules.party_card_max_digits));
+                                               rules.party_card_max_digits));
 }
 
 void MembershipServiceImpl::FillDerived(const Member& member,

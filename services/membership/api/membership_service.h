@@ -29,13 +29,15 @@ class MembershipServiceImpl final : public v1::MembershipService::Service {
  public:
   explicit MembershipServiceImpl(ServiceDeps deps);
 
-  grpc::Status CreateOrganization(grpc::ServerContext* ctx, const v1::CreateOrganizationRequest* req,
+  grpc::Status CreateOrganization(grpc::ServerContext* ctx,
+                                  const v1::CreateOrganizationRequest* req,
                                   v1::Organization* resp) override;
   grpc::Status GetOrganization(grpc::ServerContext* ctx, const v1::GetOrganizationRequest* req,
                                v1::Organization* resp) override;
   grpc::Status ListOrganizations(grpc::ServerContext* ctx, const v1::ListOrganizationsRequest* req,
                                  v1::ListOrganizationsResponse* resp) override;
-  grpc::Status UpdateOrganization(grpc::ServerContext* ctx, const v1::UpdateOrganizationRequest* req,
+  grpc::Status UpdateOrganization(grpc::ServerContext* ctx,
+                                  const v1::UpdateOrganizationRequest* req,
                                   v1::Organization* resp) override;
   grpc::Status MoveOrganization(grpc::ServerContext* ctx, const v1::MoveOrganizationRequest* req,
                                 v1::Organization* resp) override;

@@ -1,12 +1,12 @@
 // Organizations: the tree, its changes and its history.
 #include "absl/strings/str_cat.h"
-#include "common/api/absl_view.h"
 #include "common/api/dates.h"
 #include "common/api/fingerprint.h"
 #include "common/api/macros.h"
 #include "common/api/paging.h"
 #include "common/api/resource_names.h"
 #include "common/auth/authorization.h"
+#include "common/status/absl_compat.h"
 #include "common/status/errors.h"
 #include "services/membership/api/mapping.h"
 #include "services/membership/api/membership_service.h"
@@ -39,7 +39,7 @@ absl::Status RequireActive(std::string_view field, const Organization& org) {
   if (org.state != OrganizationState::kActive) {
     return status::FailedPrecondition(
         "organization", api::ResourceName(kOrganizations, org.id),
-        absl::StrCat(AbslView(field), ": the organization is no longer active"));
+        absl::StrCat(ToAbsl(field), ": the organization is no longer active"));
   }
   return absl::OkStatus();
 }
@@ -62,8 +62,8 @@ absl::StatusOr<Organization> Reparent(MembershipTx& tx, Organization org,
   org.parent_id = new_parent.id;
   org.path = ChildPath(new_parent.path, org.id);
   DANGBO_ASSIGN_OR_RETURN(org, tx.UpdateOrganization(org));
-  DANGBO_RETURN_IF_ERROR(tx.AppendOrganizationVersion(VersionOf(org, from, kind, decision,
-                                                                {new_parent.id})));
+  DANGBO_RETURN_IF_ERROR(
+      tx.AppendOrganizationVersion(VersionOf(org, from, kind, decision, {new_parent.id})));
   for (Organization& d : descendants) {
     d.path = org.path + d.path.substr(old_path.size());
     DANGBO_ASSIGN_OR_RETURN(Organization moved, tx.UpdateOrganization(d));
@@ -79,8 +79,7 @@ grpc::Status MembershipServiceImpl::CreateOrganization(grpc::ServerContext* ctx,
                                                        const v1::CreateOrganizationRequest* req,
                                                        v1::Organization* resp) {
   return Run([&]() -> absl::Status {
-    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal,
-                            Authorized(ctx, Action::kWriteOrganization));
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteOrganization));
     DANGBO_ASSIGN_OR_RETURN(Organization org,
                             OrganizationFromProto("organization", req->organization()));
     if (org.kind == OrganizationKind::kUnspecified) {
@@ -137,7 +136,8 @@ grpc::Status MembershipServiceImpl::GetOrganization(grpc::ServerContext* ctx,
                             api::ParseOptionalDate("as_of", req->as_of()));
     DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kReadOrganization, "name", id));
     if (as_of) {
-      DANGBO_ASSIGN_OR_RETURN(OrganizationVersion version, deps_.store->GetOrganizationAsOf(id, *as_of));
+      DANGBO_ASSIGN_OR_RETURN(OrganizationVersion version,
+                              deps_.store->GetOrganizationAsOf(id, *as_of));
       *resp = OrganizationToProto(version.organization);
     } else {
       DANGBO_ASSIGN_OR_RETURN(Organization org, deps_.store->GetOrganization(id));
@@ -204,9 +204,9 @@ grpc::Status MembershipServiceImpl::UpdateOrganization(grpc::ServerContext* ctx,
                                                        const v1::UpdateOrganizationRequest* req,
                                                        v1::Organization* resp) {
   return Run([&]() -> absl::Status {
-    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal,
-                            Authorized(ctx, Action::kWriteOrganization));
-    DANGBO_ASSIGN_OR_RETURN(int64_t id, OrganizationId("organization.name", req->organization().name()));
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteOrganization));
+    DANGBO_ASSIGN_OR_RETURN(int64_t id,
+                            OrganizationId("organization.name", req->organization().name()));
     DANGBO_ASSIGN_OR_RETURN(int64_t version,
                             ParseEtag("organization.etag", req->organization().etag()));
     if (req->update_mask().paths().empty()) {
@@ -218,8 +218,10 @@ grpc::Status MembershipServiceImpl::UpdateOrganization(grpc::ServerContext* ctx,
     DANGBO_ASSIGN_OR_RETURN(Organization changes, OrganizationFromProto("organization", input));
     DANGBO_ASSIGN_OR_RETURN(Decision decision, DecisionFromProto("decision", req->decision()));
     const Date today = Today();
-    DANGBO_ASSIGN_OR_RETURN(Date from, EffectiveDate("effective_date", req->effective_date(), today));
-    DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization, "organization.name", id));
+    DANGBO_ASSIGN_OR_RETURN(Date from,
+                            EffectiveDate("effective_date", req->effective_date(), today));
+    DANGBO_RETURN_IF_ERROR(
+        AuthorizeAt(principal, Action::kWriteOrganization, "organization.name", id));
     return Mutate(
         "UpdateOrganization", *req, req->request_id(), principal,
         [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
@@ -228,7 +230,8 @@ grpc::Status MembershipServiceImpl::UpdateOrganization(grpc::ServerContext* ctx,
           DANGBO_RETURN_IF_ERROR(RequireActive("organization.name", org));
           for (const std::string& path : req->update_mask().paths()) {
             if (path == "code") {
-              if (changes.code.empty()) return status::InvalidField("organization.code", "required");
+              if (changes.code.empty())
+                return status::InvalidField("organization.code", "required");
               org.code = changes.code;
             } else if (path == "display_name") {
               if (req->organization().display_name().empty()) {
@@ -264,15 +267,16 @@ grpc::Status MembershipServiceImpl::MoveOrganization(grpc::ServerContext* ctx,
                                                      const v1::MoveOrganizationRequest* req,
                                                      v1::Organization* resp) {
   return Run([&]() -> absl::Status {
-    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal,
-                            Authorized(ctx, Action::kWriteOrganization));
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteOrganization));
     DANGBO_ASSIGN_OR_RETURN(int64_t id, OrganizationId("name", req->name()));
     DANGBO_ASSIGN_OR_RETURN(int64_t parent_id, OrganizationId("new_parent", req->new_parent()));
     DANGBO_ASSIGN_OR_RETURN(int64_t version, ParseEtag("etag", req->etag()));
     DANGBO_ASSIGN_OR_RETURN(Decision decision, DecisionFromProto("decision", req->decision()));
-    DANGBO_ASSIGN_OR_RETURN(Date from, EffectiveDate("effective_date", req->effective_date(), Today()));
+    DANGBO_ASSIGN_OR_RETURN(Date from,
+                            EffectiveDate("effective_date", req->effective_date(), Today()));
     DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization, "name", id));
-    DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization, "new_parent", parent_id));
+    DANGBO_RETURN_IF_ERROR(
+        AuthorizeAt(principal, Action::kWriteOrganization, "new_parent", parent_id));
     return Mutate(
         "MoveOrganization", *req, req->request_id(), principal,
         [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
@@ -286,9 +290,9 @@ grpc::Status MembershipServiceImpl::MoveOrganization(grpc::ServerContext* ctx,
                                               "new_parent: is already the parent");
           }
           DANGBO_RETURN_IF_ERROR(CheckMove(org, parent));
-          DANGBO_ASSIGN_OR_RETURN(Organization moved,
-                                  Reparent(tx, org, parent, from, OrganizationChange::KIND_MOVED,
-                                           decision));
+          DANGBO_ASSIGN_OR_RETURN(
+              Organization moved,
+              Reparent(tx, org, parent, from, OrganizationChange::KIND_MOVED, decision));
           v1::Organization out = OrganizationToProto(moved);
           return MutationOutcome{.response = out.SerializeAsString(),
                                  .changes = {MakeChange(out.name(), "moved", out)},
@@ -303,8 +307,7 @@ grpc::Status MembershipServiceImpl::MergeOrganizations(grpc::ServerContext* ctx,
                                                        const v1::MergeOrganizationsRequest* req,
                                                        v1::Organization* resp) {
   return Run([&]() -> absl::Status {
-    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal,
-                            Authorized(ctx, Action::kWriteOrganization));
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteOrganization));
     DANGBO_ASSIGN_OR_RETURN(int64_t target_id, OrganizationId("target", req->target()));
     if (req->sources().empty()) return status::InvalidField("sources", "name at least one");
     std::vector<int64_t> source_ids;
@@ -320,7 +323,8 @@ grpc::Status MembershipServiceImpl::MergeOrganizations(grpc::ServerContext* ctx,
     }
     DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization, "target", target_id));
     DANGBO_ASSIGN_OR_RETURN(Decision decision, DecisionFromProto("decision", req->decision()));
-    DANGBO_ASSIGN_OR_RETURN(Date from, EffectiveDate("effective_date", req->effective_date(), Today()));
+    DANGBO_ASSIGN_OR_RETURN(Date from,
+                            EffectiveDate("effective_date", req->effective_date(), Today()));
     return Mutate(
         "MergeOrganizations", *req, req->request_id(), principal,
         [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
@@ -339,9 +343,9 @@ grpc::Status MembershipServiceImpl::MergeOrganizations(grpc::ServerContext* ctx,
                                     tx.ChildOrganizationIds(source.id));
             for (int64_t child_id : children) {
               DANGBO_ASSIGN_OR_RETURN(Organization child, tx.LockOrganization(child_id));
-              DANGBO_ASSIGN_OR_RETURN(Organization moved,
-                                      Reparent(tx, child, target, from,
-                                               OrganizationChange::KIND_MOVED, decision));
+              DANGBO_ASSIGN_OR_RETURN(
+                  Organization moved,
+                  Reparent(tx, child, target, from, OrganizationChange::KIND_MOVED, decision));
               v1::Organization out = OrganizationToProto(moved);
               outcome.changes.push_back(MakeChange(out.name(), "moved", out));
             }
@@ -385,15 +389,16 @@ grpc::Status MembershipServiceImpl::MergeOrganizations(grpc::ServerContext* ctx,
   });
 }
 
-grpc::Status MembershipServiceImpl::DissolveOrganization(
-    grpc::ServerContext* ctx, const v1::DissolveOrganizationRequest* req, v1::Organization* resp) {
+grpc::Status MembershipServiceImpl::DissolveOrganization(grpc::ServerContext* ctx,
+                                                         const v1::DissolveOrganizationRequest* req,
+                                                         v1::Organization* resp) {
   return Run([&]() -> absl::Status {
-    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal,
-                            Authorized(ctx, Action::kWriteOrganization));
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteOrganization));
     DANGBO_ASSIGN_OR_RETURN(int64_t id, OrganizationId("name", req->name()));
     DANGBO_ASSIGN_OR_RETURN(int64_t version, ParseEtag("etag", req->etag()));
     DANGBO_ASSIGN_OR_RETURN(Decision decision, DecisionFromProto("decision", req->decision()));
-    DANGBO_ASSIGN_OR_RETURN(Date from, EffectiveDate("effective_date", req->effective_date(), Today()));
+    DANGBO_ASSIGN_OR_RETURN(Date from,
+                            EffectiveDate("effective_date", req->effective_date(), Today()));
     DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization, "name", id));
     return Mutate(
         "DissolveOrganization", *req, req->request_id(), principal,

@@ -22,7 +22,7 @@ constexpr int kMaxRatingsPerBatch = 1000;
 
 // "members/7" or "organizations/7".
 absl::StatusOr<std::pair<Rating::SubjectKind, int64_t>> ParseSubject(std::string_view field,
-                                                                      std::string_view name) {
+                                                                     std::string_view name) {
   if (name.rfind(kMembers, 0) == 0) {
     DANGBO_ASSIGN_OR_RETURN(int64_t id, api::ParseResourceId(field, kMembers, name));
     return std::make_pair(Rating::SubjectKind::kMember, id);
@@ -48,7 +48,8 @@ grpc::Status MembershipServiceImpl::BatchRecordRatings(grpc::ServerContext* ctx,
       const v1::Rating& in = req->ratings(i);
       const std::string field = absl::StrCat("ratings[", i, "]");
       Rating r;
-      DANGBO_ASSIGN_OR_RETURN(auto subject, ParseSubject(absl::StrCat(field, ".subject"), in.subject()));
+      DANGBO_ASSIGN_OR_RETURN(auto subject,
+                              ParseSubject(absl::StrCat(field, ".subject"), in.subject()));
       r.subject_kind = subject.first;
       r.subject_id = subject.second;
       if (in.year() < 1930 || in.year() > today.year()) {
@@ -126,7 +127,8 @@ grpc::Status MembershipServiceImpl::ListRatings(grpc::ServerContext* ctx,
         DANGBO_ASSIGN_OR_RETURN(Member m, deps_.store->GetMember(subject.second));
         organization_id = m.organization_id;
       }
-      DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kReadMember, "subject", organization_id));
+      DANGBO_RETURN_IF_ERROR(
+          AuthorizeAt(principal, Action::kReadMember, "subject", organization_id));
     } else {
       if (req->subtree().empty()) return status::InvalidField("subtree", "name subtree or subject");
       DANGBO_ASSIGN_OR_RETURN(int64_t root,
@@ -145,7 +147,8 @@ grpc::Status MembershipServiceImpl::ListRatings(grpc::ServerContext* ctx,
     for (const Rating& r : found) {
       v1::Rating* out = resp->add_ratings();
       out->set_subject(api::ResourceName(
-          r.subject_kind == Rating::SubjectKind::kMember ? kMembers : kOrganizations, r.subject_id));
+          r.subject_kind == Rating::SubjectKind::kMember ? kMembers : kOrganizations,
+          r.subject_id));
       out->set_year(r.year);
       out->set_level(static_cast<v1::RatingLevel>(r.level));
       if (r.score) out->set_score(*r.score);
@@ -158,7 +161,8 @@ grpc::Status MembershipServiceImpl::ListRatings(grpc::ServerContext* ctx,
 }
 
 grpc::Status MembershipServiceImpl::RecordBadge(grpc::ServerContext* ctx,
-                                                const v1::RecordBadgeRequest* req, v1::Badge* resp) {
+                                                const v1::RecordBadgeRequest* req,
+                                                v1::Badge* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteMember));
     const v1::Badge& in = req->badge();
@@ -191,8 +195,8 @@ grpc::Status MembershipServiceImpl::RecordBadge(grpc::ServerContext* ctx,
           std::optional<PartyAge> age =
               PartyAgeAt(m, history, badge.award_date, at_award, *deps_.calendar);
           if (!age) {
-            return status::FailedPrecondition("member", in.member(),
-                                              "badge.member: was not a party member on the award date");
+            return status::FailedPrecondition(
+                "member", in.member(), "badge.member: was not a party member on the award date");
           }
           // Early awards (serious illness) may come up to 12 or 24 months before the milestone.
           const int early_months = badge.years >= at_award.badge_senior_from_years
@@ -226,7 +230,8 @@ grpc::Status MembershipServiceImpl::ListBadges(grpc::ServerContext* ctx,
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadMember));
     DANGBO_ASSIGN_OR_RETURN(int64_t id, api::ParseResourceId("member", kMembers, req->member()));
     DANGBO_ASSIGN_OR_RETURN(Member m, deps_.store->GetMember(id));
-    DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kReadMember, "member", m.organization_id));
+    DANGBO_RETURN_IF_ERROR(
+        AuthorizeAt(principal, Action::kReadMember, "member", m.organization_id));
     DANGBO_ASSIGN_OR_RETURN(std::vector<Badge> badges, deps_.store->ListBadges(id));
     for (const Badge& b : badges) {
       v1::Badge* out = resp->add_badges();

@@ -3,7 +3,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "services/membership/domain/absl_view.h"
+#include "common/status/absl_compat.h"
 
 namespace dangbo::membership {
 
@@ -26,10 +26,9 @@ std::string FormatDate(Date date) { return absl::FormatCivilTime(date); }
 
 absl::StatusOr<Date> ParseDate(std::string_view text) {
   Date date;
-  if (text.size() != 10 || !absl::ParseCivilTime(AbslView(text), &date) ||
-      FormatDate(date) != text) {
+  if (text.size() != 10 || !absl::ParseCivilTime(ToAbsl(text), &date) || FormatDate(date) != text) {
     return absl::InvalidArgumentError(
-        absl::StrCat("'", AbslView(text), "' is not a date YYYY-MM-DD"));
+        absl::StrCat("'", ToAbsl(text), "' is not a date YYYY-MM-DD"));
   }
   return date;
 }

@@ -7,7 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "services/membership/domain/absl_view.h"
+#include "common/status/absl_compat.h"
 #include "services/membership/domain/dates.h"
 #include "services/membership/domain/deadlines.h"
 #include "services/membership/domain/enum_names.h"
@@ -54,7 +54,7 @@ absl::Status RequirePartyMember(const Check& c) {
 
 absl::Status NotInFuture(const Check& c, std::string_view field, Date date) {
   if (date <= c.LatestAllowed()) return absl::OkStatus();
-  return absl::FailedPreconditionError(absl::StrCat(AbslView(field), ": ", FormatDate(date),
+  return absl::FailedPreconditionError(absl::StrCat(ToAbsl(field), ": ", FormatDate(date),
                                                     " is after today (", FormatDate(c.today), ")"));
 }
 
@@ -294,8 +294,8 @@ absl::Status CheckTemporaryTransferStart(Check& c) {
 
 absl::Status RequireFlag(const Check& c, bool flag, bool wanted, std::string_view field) {
   if (flag == wanted) return absl::OkStatus();
-  return absl::FailedPreconditionError(absl::StrCat(AbslView(field), ": ", c.TypeName(), " needs ",
-                                                    AbslView(field), " to be ",
+  return absl::FailedPreconditionError(absl::StrCat(ToAbsl(field), ": ", c.TypeName(), " needs ",
+                                                    ToAbsl(field), " to be ",
                                                     flag ? "false" : "true"));
 }
 

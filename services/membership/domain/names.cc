@@ -8,7 +8,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "services/membership/domain/absl_view.h"
+#include "common/status/absl_compat.h"
 
 namespace dangbo::membership {
 namespace {
@@ -63,13 +63,13 @@ absl::StatusOr<std::string> NormalizeName(std::string_view field, std::string_vi
                                           int max_code_points) {
   icu::UnicodeString decoded;
   if (!DecodeUtf8(text, decoded)) {
-    return absl::InvalidArgumentError(absl::StrCat(AbslView(field), ": not valid UTF-8"));
+    return absl::InvalidArgumentError(absl::StrCat(ToAbsl(field), ": not valid UTF-8"));
   }
   for (int32_t i = 0; i < decoded.length();) {
     const UChar32 c = decoded.char32At(i);
     if (IsForbidden(c)) {
       return absl::InvalidArgumentError(
-          absl::StrCat(AbslView(field), ": contains a control or format character (U+",
+          absl::StrCat(ToAbsl(field), ": contains a control or format character (U+",
                        absl::AsciiStrToUpper(absl::StrCat(absl::Hex(c, absl::kZeroPad4))), ")"));
     }
     i += U16_LENGTH(c);
@@ -79,14 +79,14 @@ absl::StatusOr<std::string> NormalizeName(std::string_view field, std::string_vi
   if (U_FAILURE(error)) return absl::InternalError("ICU NFC normalizer is unavailable");
   const icu::UnicodeString normalized = nfc->normalize(CollapseWhitespace(decoded), error);
   if (U_FAILURE(error)) {
-    return absl::InvalidArgumentError(absl::StrCat(AbslView(field), ": cannot be normalized"));
+    return absl::InvalidArgumentError(absl::StrCat(ToAbsl(field), ": cannot be normalized"));
   }
   if (normalized.isEmpty())
-    return absl::InvalidArgumentError(absl::StrCat(AbslView(field), ": required"));
+    return absl::InvalidArgumentError(absl::StrCat(ToAbsl(field), ": required"));
   const int32_t code_points = normalized.countChar32();
   if (code_points > max_code_points) {
     return absl::InvalidArgumentError(
-        absl::StrCat(AbslView(field), ": ", code_points, " characters, at most ", max_code_points));
+        absl::StrCat(ToAbsl(field), ": ", code_points, " characters, at most ", max_code_points));
   }
   return ToUtf8(normalized);
 }
@@ -94,10 +94,10 @@ absl::StatusOr<std::string> NormalizeName(std::string_view field, std::string_vi
 std::string SearchKey(std::string_view text) {
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(error);
-  if (U_FAILURE(error)) return absl::AsciiStrToLower(AbslView(text));
+  if (U_FAILURE(error)) return absl::AsciiStrToLower(ToAbsl(text));
   const icu::UnicodeString decomposed = nfd->normalize(
       icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size())), error);
-  if (U_FAILURE(error)) return absl::AsciiStrToLower(AbslView(text));
+  if (U_FAILURE(error)) return absl::AsciiStrToLower(ToAbsl(text));
   icu::UnicodeString folded;
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);

@@ -7,7 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "services/membership/domain/absl_view.h"
+#include "common/status/absl_compat.h"
 #include "services/membership/domain/enum_names.h"
 
 namespace dangbo::membership {
@@ -110,7 +110,7 @@ std::vector<std::string> SizeWarnings(OrganizationKind kind, int full_members, i
 
 std::string ChildPath(std::string_view parent_path, int64_t id) {
   if (parent_path.empty()) return absl::StrCat("/", id, "/");
-  return absl::StrCat(AbslView(parent_path), id, "/");
+  return absl::StrCat(ToAbsl(parent_path), id, "/");
 }
 
 bool IsWellFormedPath(std::string_view path) {
@@ -134,7 +134,7 @@ bool IsWellFormedPath(std::string_view path) {
 bool IsInSubtree(std::string_view path, std::string_view root_path) {
   // Both end with '/', so a prefix match can only end on an element boundary.
   return IsWellFormedPath(path) && IsWellFormedPath(root_path) &&
-         absl::StartsWith(AbslView(path), AbslView(root_path));
+         absl::StartsWith(ToAbsl(path), ToAbsl(root_path));
 }
 
 }  // namespace dangbo::membership

@@ -28,12 +28,12 @@ TEST_F(AccessE2E, ForgedToken_IsUnauthenticated) {
 }
 
 TEST_F(AccessE2E, ScopedOrganizer_ActsInsideItsSubtreeOnly) {
-  v1::Organization mine = CreateOrganization(Root().name(),
-                                             v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Của tôi");
-  v1::Organization other = CreateOrganization(Root().name(),
-                                              v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Khác");
-  v1::Organization my_cell = CreateOrganization(mine.name(), v1::ORGANIZATION_KIND_GRASSROOTS_CELL,
-                                                "Chi bộ của tôi");
+  v1::Organization mine =
+      CreateOrganization(Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Của tôi");
+  v1::Organization other =
+      CreateOrganization(Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Khác");
+  v1::Organization my_cell =
+      CreateOrganization(mine.name(), v1::ORGANIZATION_KIND_GRASSROOTS_CELL, "Chi bộ của tôi");
   v1::Member outsider = CreateApplicant(other.name(), "Người ngoài");
   const std::string token = Token({"organizer"}, {IdOf(mine.name())}, "organizer-mine");
 
@@ -87,9 +87,8 @@ TEST_F(FeedE2E, ListChanges_ReturnsEveryWriteInOrderAndResumes) {
   ASSERT_TRUE(Stub().ListChanges(Context(service_token).get(), head_req, &head).ok());
   const int64_t start = head.head_sequence();
 
-  v1::Organization org = CreateOrganization(Root().name(),
-                                            v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE,
-                                            "Đảng bộ Tổng công ty Thép");
+  v1::Organization org = CreateOrganization(
+      Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tổng công ty Thép");
   v1::Member m = CreateApplicant(org.name(), "Phan Bội Châu");
 
   v1::ListChangesRequest req;

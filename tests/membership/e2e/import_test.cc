@@ -99,10 +99,10 @@ TEST_F(ImportE2E, Import_CountsRowsReportsBadOnesAndIsIdempotentOnCitizenId) {
 }
 
 TEST_F(ImportE2E, Import_RowOutsideTheCallersScope_IsRefusedPerRow) {
-  v1::Organization mine = CreateOrganization(Root().name(),
-                                             v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Mình");
-  v1::Organization theirs = CreateOrganization(Root().name(),
-                                               v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Họ");
+  v1::Organization mine =
+      CreateOrganization(Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Mình");
+  v1::Organization theirs =
+      CreateOrganization(Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Họ");
   v1::ImportMembersRequest message;
   message.set_request_id(RequestId());
   *message.add_rows() = Row(2, mine.name(), 900001);

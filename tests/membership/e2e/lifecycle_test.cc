@@ -79,7 +79,8 @@ TEST_F(LifecycleE2E, OfficialTransfer_CountsAtTheDestinationOnlyWhenReceived) {
   v1::Organization origin = NewCell("Chi bộ Hóa chất 4");
   v1::Organization destination = NewCell("Chi bộ Hóa chất 5");
   v1::Member m = CreateFullMember(origin.name(), "Tạ Quang Bửu", 2001);
-  v1::MemberEvent start = Event(v1::MEMBER_EVENT_TYPE_TRANSFER_OFFICIAL_START, MakeDate(2026, 3, 2));
+  v1::MemberEvent start =
+      Event(v1::MEMBER_EVENT_TYPE_TRANSFER_OFFICIAL_START, MakeDate(2026, 3, 2));
   start.set_destination_organization(destination.name());
   *start.mutable_moved_date() = MakeDate(2026, 2, 20);
   v1::RecordMemberEventResponse out;

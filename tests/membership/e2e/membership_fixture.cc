@@ -105,10 +105,10 @@ std::string MembershipE2E::Token(const std::vector<std::string>& roles,
   claims.roles = roles;
   claims.scopes = scopes;
   claims.whole_tree = scopes.empty();
-  absl::StatusOr<std::string> token = auth::MintToken(
-      auth::SigningKey{.private_key_pem = suite->keys.private_pem,
-                       .algorithm = auth::Algorithm::kES256},
-      claims);
+  absl::StatusOr<std::string> token =
+      auth::MintToken(auth::SigningKey{.private_key_pem = suite->keys.private_pem,
+                                       .algorithm = auth::Algorithm::kES256},
+                      claims);
   EXPECT_TRUE(token.ok()) << token.status();
   return token.value_or("");
 }

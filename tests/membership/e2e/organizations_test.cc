@@ -11,9 +11,9 @@ namespace {
 class OrganizationsE2E : public MembershipE2E {};
 
 TEST_F(OrganizationsE2E, CreateThenGet_ReturnsTheOrganizationWithItsAncestors) {
-  v1::Organization upper = CreateOrganization(Root().name(),
-                                              v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE,
-                                              "Đảng bộ Tập đoàn Điện lực Việt Nam");
+  v1::Organization upper =
+      CreateOrganization(Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE,
+                         "Đảng bộ Tập đoàn Điện lực Việt Nam");
   v1::GetOrganizationRequest req;
   req.set_name(upper.name());
   v1::Organization got;
@@ -37,7 +37,8 @@ TEST_F(OrganizationsE2E, Create_CellDirectlyUnderBloc_IsFailedPrecondition) {
   v1::Organization out;
   grpc::Status st = Stub().CreateOrganization(AdminContext().get(), req, &out);
   EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_NE(st.error_message().find("organization.parent"), std::string::npos) << st.error_message();
+  EXPECT_NE(st.error_message().find("organization.parent"), std::string::npos)
+      << st.error_message();
 }
 
 TEST_F(OrganizationsE2E, Create_BadInput_NamesTheField) {
@@ -51,9 +52,14 @@ TEST_F(OrganizationsE2E, Create_BadInput_NamesTheField) {
        [](auto& r) { r.mutable_organization()->set_display_name(std::string("Chi\0bộ", 8)); }},
       {"organization.parent", [](auto& r) { r.mutable_organization()->set_parent("orgs/1"); }},
       {"organization.established_date",
-       [](auto& r) { *r.mutable_organization()->mutable_established_date() = MakeDate(2023, 2, 30); }},
+       [](auto& r) {
+         *r.mutable_organization()->mutable_established_date() = MakeDate(2023, 2, 30);
+       }},
       {"organization.enterprise_ownership",
-       [](auto& r) { r.mutable_organization()->set_enterprise_ownership(static_cast<v1::EnterpriseOwnership>(99)); }},
+       [](auto& r) {
+         r.mutable_organization()->set_enterprise_ownership(
+             static_cast<v1::EnterpriseOwnership>(99));
+       }},
       {"request_id", [](auto& r) { r.clear_request_id(); }},
   };
   for (const Case& c : cases) {
@@ -94,9 +100,8 @@ TEST_F(OrganizationsE2E, Create_ReplayedRequestId_ReturnsTheFirstResultAndCreate
 }
 
 TEST_F(OrganizationsE2E, Update_WithStaleEtag_IsAborted) {
-  v1::Organization org = CreateOrganization(Root().name(),
-                                             v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE,
-                                             "Đảng bộ Tập đoàn Viễn thông");
+  v1::Organization org = CreateOrganization(
+      Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tập đoàn Viễn thông");
   v1::UpdateOrganizationRequest req;
   req.set_request_id(RequestId());
   *req.mutable_organization() = org;
@@ -115,9 +120,8 @@ TEST_F(OrganizationsE2E, Update_WithStaleEtag_IsAborted) {
 }
 
 TEST_F(OrganizationsE2E, ConcurrentUpdatesWithOneEtag_ExactlyOneWins) {
-  v1::Organization org = CreateOrganization(Root().name(),
-                                             v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE,
-                                             "Đảng bộ Tổng công ty Đường sắt");
+  v1::Organization org = CreateOrganization(
+      Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tổng công ty Đường sắt");
   constexpr int kWriters = 8;
   std::vector<std::thread> writers;
   std::atomic<int> ok{0}, aborted{0};
@@ -144,20 +148,21 @@ v1::Organization Get(const std::string& name, std::optional<google::type::Date> 
   req.set_name(name);
   if (as_of) *req.mutable_as_of() = *as_of;
   v1::Organization out;
-  grpc::Status st = MembershipE2E::Stub().GetOrganization(MembershipE2E::AdminContext().get(), req, &out);
+  grpc::Status st =
+      MembershipE2E::Stub().GetOrganization(MembershipE2E::AdminContext().get(), req, &out);
   EXPECT_TRUE(st.ok()) << st.error_message();
   return out;
 }
 
 TEST_F(OrganizationsE2E, AsOf_AfterAMove_ShowsTheOldParentBeforeAndTheNewAfter) {
-  v1::Organization a = CreateOrganization(Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE,
-                                           "Đảng bộ Tập đoàn A");
-  v1::Organization b = CreateOrganization(Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE,
-                                           "Đảng bộ Tập đoàn B");
-  v1::Organization grassroots = CreateOrganization(a.name(), v1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE,
-                                                    "Đảng bộ Công ty Truyền tải");
-  v1::Organization cell = CreateOrganization(grassroots.name(), v1::ORGANIZATION_KIND_CELL,
-                                             "Chi bộ Phòng Kỹ thuật");
+  v1::Organization a = CreateOrganization(
+      Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tập đoàn A");
+  v1::Organization b = CreateOrganization(
+      Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tập đoàn B");
+  v1::Organization grassroots = CreateOrganization(
+      a.name(), v1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE, "Đảng bộ Công ty Truyền tải");
+  v1::Organization cell =
+      CreateOrganization(grassroots.name(), v1::ORGANIZATION_KIND_CELL, "Chi bộ Phòng Kỹ thuật");
   v1::MoveOrganizationRequest move;
   move.set_request_id(RequestId());
   move.set_name(grassroots.name());
@@ -191,10 +196,10 @@ TEST_F(OrganizationsE2E, AsOf_AfterAMove_ShowsTheOldParentBeforeAndTheNewAfter) 
 }
 
 TEST_F(OrganizationsE2E, Move_UnderItsOwnDescendant_IsFailedPrecondition) {
-  v1::Organization upper = CreateOrganization(Root().name(),
-                                              v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Trên");
-  v1::Organization grassroots = CreateOrganization(
-      upper.name(), v1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE, "Cơ sở");
+  v1::Organization upper =
+      CreateOrganization(Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Trên");
+  v1::Organization grassroots =
+      CreateOrganization(upper.name(), v1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE, "Cơ sở");
   v1::MoveOrganizationRequest move;
   move.set_request_id(RequestId());
   move.set_name(upper.name());
@@ -206,15 +211,15 @@ TEST_F(OrganizationsE2E, Move_UnderItsOwnDescendant_IsFailedPrecondition) {
 }
 
 TEST_F(OrganizationsE2E, Merge_MovesChildrenAndMembersAndKeepsTheOldTreeReadable) {
-  v1::Organization upper = CreateOrganization(Root().name(),
-                                              v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE,
-                                              "Đảng bộ Tổng công ty Lương thực");
+  v1::Organization upper =
+      CreateOrganization(Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE,
+                         "Đảng bộ Tổng công ty Lương thực");
   v1::Organization source = CreateOrganization(
       upper.name(), v1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE, "Đảng bộ Công ty Lương thực 1");
   v1::Organization target = CreateOrganization(
       upper.name(), v1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE, "Đảng bộ Công ty Lương thực 2");
-  v1::Organization cell = CreateOrganization(source.name(), v1::ORGANIZATION_KIND_CELL,
-                                             "Chi bộ Kho vận");
+  v1::Organization cell =
+      CreateOrganization(source.name(), v1::ORGANIZATION_KIND_CELL, "Chi bộ Kho vận");
   v1::Member member = CreateFullMember(source.name(), "Trần Thị Bích", 2010);
 
   v1::MergeOrganizationsRequest merge;
@@ -248,9 +253,8 @@ TEST_F(OrganizationsE2E, Merge_MovesChildrenAndMembersAndKeepsTheOldTreeReadable
 }
 
 TEST_F(OrganizationsE2E, Dissolve_WithMembersLeft_IsFailedPreconditionAndEmptyOneSucceeds) {
-  v1::Organization upper = CreateOrganization(Root().name(),
-                                              v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE,
-                                              "Đảng bộ Tổng công ty Cà phê");
+  v1::Organization upper = CreateOrganization(
+      Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tổng công ty Cà phê");
   v1::Organization cell = CreateOrganization(upper.name(), v1::ORGANIZATION_KIND_GRASSROOTS_CELL,
                                              "Chi bộ Công ty Cà phê 1");
   CreateFullMember(cell.name(), "Lê Văn Cường", 2005);
@@ -274,9 +278,8 @@ TEST_F(OrganizationsE2E, Dissolve_WithMembersLeft_IsFailedPreconditionAndEmptyOn
 }
 
 TEST_F(OrganizationsE2E, ListOrganizations_PagesThroughChildrenWithoutRepeats) {
-  v1::Organization upper = CreateOrganization(Root().name(),
-                                              v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE,
-                                              "Đảng bộ Tập đoàn Dầu khí");
+  v1::Organization upper = CreateOrganization(
+      Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tập đoàn Dầu khí");
   for (int i = 0; i < 7; ++i) {
     CreateOrganization(upper.name(), v1::ORGANIZATION_KIND_GRASSROOTS_CELL,
                        absl::StrCat("Chi bộ Công ty ", i));
