@@ -119,8 +119,11 @@ absl::StatusOr<ImportLoad> DatasetLoader::ImportMembers(
   const int rows_per_message = std::max(1, options_.rows_per_message);
   // The service refuses a stream that carries no message, so never open more streams than
   // there are messages to send.
+  const int64_t member_count = options_.max_members > 0
+                                   ? std::min<int64_t>(options_.max_members, dataset.member_count)
+                                   : dataset.member_count;
   const int64_t messages =
-      std::max<int64_t>(1, (dataset.member_count + rows_per_message - 1) / rows_per_message);
+      std::max<int64_t>(1, (member_count + rows_per_message - 1) / rows_per_message);
   const int streams = static_cast<int>(std::clamp<int64_t>(options_.import_streams, 1, messages));
   const absl::Time start = absl::Now();
   ImportLoad load;
@@ -180,7 +183,8 @@ absl::StatusOr<ImportLoad> DatasetLoader::ImportMembers(
   };
   int64_t rows = 0;
   std::map<v1::MemberState, int64_t> by_state;
-  while (members.Next(member) && !error.Failed()) {
+  const int64_t max_rows = options_.max_members > 0 ? options_.max_members : dataset.member_count;
+  while (rows < max_rows && members.Next(member) && !error.Failed()) {
     ToImportRow(member, organization_names[member.organization], message.add_rows());
     ++by_state[member.state];
     ++rows;

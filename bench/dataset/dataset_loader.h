@@ -28,6 +28,9 @@ struct LoadOptions {
   // ImportMembers streams open at once.
   int import_streams = 4;
   int rows_per_message = 1000;
+  // Import only the first this many generated members (0: all), for an import benchmark of a
+  // chosen size over the national tree.
+  int64_t max_members = 0;
   absl::Duration organization_deadline = absl::Seconds(60);
   absl::Duration import_deadline = absl::Hours(4);
 };

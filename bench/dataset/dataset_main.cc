@@ -41,6 +41,8 @@ ABSL_FLAG(std::string, token_file, "", "file holding the bearer token; default $
 ABSL_FLAG(int32_t, organization_concurrency, 8, "CreateOrganization calls in flight");
 ABSL_FLAG(int32_t, import_streams, 4, "ImportMembers streams in parallel");
 ABSL_FLAG(int32_t, rows_per_message, 1000, "member rows per ImportMembers message");
+ABSL_FLAG(int64_t, max_members, 0,
+          "with --target: import only the first this many members (0: all of them)");
 ABSL_FLAG(std::string, request_id_prefix, "",
           "prefix of every request id; default dataset-<size>-<seed>. Reusing it replays the "
           "load idempotently");
@@ -128,6 +130,7 @@ int Load(const Dataset& dataset, const std::string& target, std::vector<std::str
   options.organization_concurrency = absl::GetFlag(FLAGS_organization_concurrency);
   options.import_streams = absl::GetFlag(FLAGS_import_streams);
   options.rows_per_message = absl::GetFlag(FLAGS_rows_per_message);
+  options.max_members = absl::GetFlag(FLAGS_max_members);
   options.request_id_prefix = absl::GetFlag(FLAGS_request_id_prefix);
   if (options.request_id_prefix.empty()) {
     options.request_id_prefix =
