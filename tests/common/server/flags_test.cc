@@ -19,7 +19,8 @@ class FlagsTest : public ::testing::Test {
  protected:
   void TearDown() override {
     for (const char* name :
-         {"DANGBO_WORKERS", "DANGBO_SHUTDOWN_GRACE", "DANGBO_LISTEN", "DANGBO_LOG_LEVEL"}) {
+         {"DANGBO_WORKERS", "DANGBO_SHUTDOWN_GRACE", "DANGBO_LISTEN", "DANGBO_LOG_LEVEL",
+          "DANGBO_HEALTH_LISTEN", "DANGBO_MAX_CONNECTION_AGE"}) {
       ::unsetenv(name);
     }
     log::SetMinLevel(log::Level::kInfo);
@@ -41,6 +42,22 @@ TEST_F(FlagsTest, EnvironmentVariable_SetsFlag) {
   Parse({});
   EXPECT_EQ(absl::GetFlag(FLAGS_workers), 7);
   EXPECT_EQ(absl::GetFlag(FLAGS_shutdown_grace), absl::Seconds(3));
+}
+
+// The names deploy/k8s sets.
+TEST_F(FlagsTest, HealthListenAndMaxConnectionAgeFromEnvironment_SetFlags) {
+  ::setenv("DANGBO_HEALTH_LISTEN", "0.0.0.0:50061", 1);
+  ::setenv("DANGBO_MAX_CONNECTION_AGE", "5m", 1);
+  Parse({});
+  EXPECT_EQ(absl::GetFlag(FLAGS_health_listen), "0.0.0.0:50061");
+  EXPECT_EQ(absl::GetFlag(FLAGS_max_connection_age), absl::Minutes(5));
+}
+
+TEST_F(FlagsTest, Defaults_NoHealthPortAndFiveMinuteConnectionAge) {
+  Parse({});
+  ServerOptions options = ServerOptions::FromFlags();
+  EXPECT_EQ(options.health_listen, "");
+  EXPECT_EQ(options.max_connection_age, absl::Minutes(5));
 }
 
 TEST_F(FlagsTest, CommandLine_WinsOverEnvironment) {
@@ -79,7 +96,8 @@ TEST_F(FlagsTest, LogLevelFromEnvironment_AppliesToLogger) {
 
 TEST_F(FlagsTest, FromFlags_CarriesEveryServerFlag) {
   Parse({"--listen=127.0.0.1:1", "--metrics_listen=127.0.0.1:2", "--max_message_bytes=1000",
-         "--workers=3", "--shutdown_grace=4s", "--readiness_interval=250ms"});
+         "--workers=3", "--shutdown_grace=4s", "--readiness_interval=250ms",
+         "--health_listen=127.0.0.1:3", "--max_connection_age=90s"});
   ServerOptions options = ServerOptions::FromFlags();
   EXPECT_EQ(options.listen, "127.0.0.1:1");
   EXPECT_EQ(options.metrics_listen, "127.0.0.1:2");
@@ -87,6 +105,8 @@ TEST_F(FlagsTest, FromFlags_CarriesEveryServerFlag) {
   EXPECT_EQ(options.workers, 3);
   EXPECT_EQ(options.shutdown_grace, absl::Seconds(4));
   EXPECT_EQ(options.readiness_interval, absl::Milliseconds(250));
+  EXPECT_EQ(options.health_listen, "127.0.0.1:3");
+  EXPECT_EQ(options.max_connection_age, absl::Seconds(90));
 }
 
 }  // namespace

@@ -14,46 +14,13 @@
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "gtest/gtest.h"
+#include "health_client.h"
 #include "test_server.h"
 
 namespace dangbo::testing {
 namespace {
 
-using grpc::health::v1::HealthCheckRequest;
 using grpc::health::v1::HealthCheckResponse;
-
-grpc::Status CallEcho(EchoService::Stub& stub, const std::string& text,
-                      absl::Duration timeout = absl::Seconds(5)) {
-  grpc::ClientContext context;
-  SetDeadline(context, timeout);
-  EchoRequest request;
-  request.set_text(text);
-  EchoResponse response;
-  return stub.Echo(&context, request, &response);
-}
-
-HealthCheckResponse::ServingStatus CheckHealth(grpc::health::v1::Health::Stub& stub,
-                                               const std::string& service) {
-  grpc::ClientContext context;
-  SetDeadline(context, absl::Seconds(5));
-  HealthCheckRequest request;
-  request.set_service(service);
-  HealthCheckResponse response;
-  grpc::Status status = stub.Check(&context, request, &response);
-  EXPECT_TRUE(status.ok()) << status.error_message();
-  return response.status();
-}
-
-// Polls until `service` reports `wanted` or 5 s pass.
-bool HealthBecomes(grpc::health::v1::Health::Stub& stub, const std::string& service,
-                   HealthCheckResponse::ServingStatus wanted) {
-  const absl::Time give_up = absl::Now() + absl::Seconds(5);
-  while (absl::Now() < give_up) {
-    if (CheckHealth(stub, service) == wanted) return true;
-    absl::SleepFor(absl::Milliseconds(10));
-  }
-  return false;
-}
 
 TEST(Server, Start_ListeningOnPortZero_ReportsSelectedPort) {
   TestServer server;

@@ -52,6 +52,15 @@ class TestServer {
     return grpc::health::v1::Health::NewStub(NewChannel());
   }
 
+  // A plaintext channel to the health port (options.health_listen).
+  std::shared_ptr<grpc::Channel> NewHealthPortChannel() const {
+    return grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->health_port()),
+                               grpc::InsecureChannelCredentials());
+  }
+  std::unique_ptr<grpc::health::v1::Health::Stub> NewHealthPortStub() const {
+    return grpc::health::v1::Health::NewStub(NewHealthPortChannel());
+  }
+
   server::Server& server() { return *server_; }
   EchoServiceImpl& echo() { return echo_; }
 
@@ -62,6 +71,26 @@ class TestServer {
 
 inline void SetDeadline(grpc::ClientContext& context, absl::Duration timeout) {
   context.set_deadline(std::chrono::system_clock::now() + absl::ToChronoNanoseconds(timeout));
+}
+
+inline grpc::Status CallEcho(EchoService::Stub& stub, const std::string& text,
+                             absl::Duration timeout = absl::Seconds(5)) {
+  grpc::ClientContext context;
+  SetDeadline(context, timeout);
+  EchoRequest request;
+  request.set_text(text);
+  EchoResponse response;
+  return stub.Echo(&context, request, &response);
+}
+
+// A Hold call: it returns once the test releases the echo service or the server cancels it.
+inline grpc::Status CallHold(EchoService::Stub& stub, absl::Duration timeout = absl::Seconds(10)) {
+  grpc::ClientContext context;
+  SetDeadline(context, timeout);
+  EchoRequest request;
+  request.set_text("hold");
+  EchoResponse response;
+  return stub.Hold(&context, request, &response);
 }
 
 }  // namespace dangbo::testing

@@ -78,5 +78,23 @@ TEST_F(TlsTest, TlsCredentials_PlaintextClient_IsRefused) {
   EXPECT_EQ(Echo(server.NewChannel()).error_code(), grpc::StatusCode::UNAVAILABLE);
 }
 
+// The kubelet's probes cannot speak TLS; the health port answers them in plaintext.
+TEST_F(TlsTest, TlsCredentials_HealthPort_AnswersPlaintextClient) {
+  server::ServerOptions options = TestOptions();
+  grpc::SslServerCredentialsOptions ssl;
+  ssl.pem_key_cert_pairs.push_back({key_, cert_});
+  options.credentials = grpc::SslServerCredentials(ssl);
+  options.health_listen = "127.0.0.1:0";
+  TestServer server(options);
+  ASSERT_TRUE(server.Start().ok());
+  grpc::ClientContext context;
+  SetDeadline(context, absl::Seconds(5));
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service("liveness");
+  grpc::health::v1::HealthCheckResponse response;
+  ASSERT_TRUE(server.NewHealthPortStub()->Check(&context, request, &response).ok());
+  EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+}
+
 }  // namespace
 }  // namespace dangbo::testing
