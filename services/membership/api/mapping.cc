@@ -266,9 +266,10 @@ absl::StatusOr<MemberEvent> MemberEventFromProto(std::string_view field,
   if (out.type == MemberEventType::kUnspecified) {
     return status::InvalidField(Field(field, "type"), "required");
   }
-  if (out.type == MemberEventType::kOrganizationMerged) {
+  if (out.type == MemberEventType::kOrganizationMerged ||
+      out.type == MemberEventType::kOrganizationSplit) {
     return status::InvalidField(Field(field, "type"),
-                                "ORGANIZATION_MERGED is recorded by MergeOrganizations only");
+                                "is recorded by MergeOrganizations and SplitOrganization only");
   }
   DANGBO_ASSIGN_OR_RETURN(out.effective_date, api::ParseRequiredDate(Field(field, "effective_date"),
                                                                      in.effective_date()));

@@ -44,6 +44,8 @@ class MembershipServiceImpl final : public v1::MembershipService::Service {
   grpc::Status MergeOrganizations(grpc::ServerContext* ctx,
                                   const v1::MergeOrganizationsRequest* req,
                                   v1::Organization* resp) override;
+  grpc::Status SplitOrganization(grpc::ServerContext* ctx, const v1::SplitOrganizationRequest* req,
+                                 v1::SplitOrganizationResponse* resp) override;
   grpc::Status DissolveOrganization(grpc::ServerContext* ctx,
                                     const v1::DissolveOrganizationRequest* req,
                                     v1::Organization* resp) override;

@@ -1,4 +1,5 @@
 // Organizations: the tree, its changes and its history.
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "common/api/dates.h"
 #include "common/api/fingerprint.h"
@@ -10,6 +11,7 @@
 #include "common/status/errors.h"
 #include "services/membership/api/mapping.h"
 #include "services/membership/api/membership_service.h"
+#include "services/membership/domain/member_lifecycle.h"
 #include "services/membership/domain/organization_rules.h"
 
 namespace dangbo::membership {
@@ -383,6 +385,164 @@ grpc::Status MembershipServiceImpl::MergeOrganizations(grpc::ServerContext* ctx,
           outcome.response = out.SerializeAsString();
           outcome.resource = out.name();
           outcome.audit_detail = absl::StrCat("absorbed ", source_ids.size(), " organizations");
+          return outcome;
+        },
+        resp);
+  });
+}
+
+grpc::Status MembershipServiceImpl::SplitOrganization(grpc::ServerContext* ctx,
+                                                      const v1::SplitOrganizationRequest* req,
+                                                      v1::SplitOrganizationResponse* resp) {
+  return Run([&]() -> absl::Status {
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteOrganization));
+    DANGBO_ASSIGN_OR_RETURN(int64_t source_id, OrganizationId("name", req->name()));
+    if (req->parts().empty()) return status::InvalidField("parts", "name at least one part");
+    DANGBO_ASSIGN_OR_RETURN(Decision decision, DecisionFromProto("decision", req->decision()));
+    DANGBO_ASSIGN_OR_RETURN(Date from,
+                            EffectiveDate("effective_date", req->effective_date(), Today()));
+    DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization, "name", source_id));
+
+    struct Part {
+      Organization organization;
+      std::vector<int64_t> children;
+      std::vector<int64_t> members;
+    };
+    std::vector<Part> parts;
+    absl::flat_hash_set<int64_t> named_children, named_members;
+    for (int i = 0; i < req->parts_size(); ++i) {
+      const v1::SplitOrganizationRequest::Part& in = req->parts(i);
+      const std::string field = absl::StrCat("parts[", i, "]");
+      Part part;
+      DANGBO_ASSIGN_OR_RETURN(
+          part.organization,
+          OrganizationFromProto(absl::StrCat(field, ".organization"), in.organization()));
+      if (part.organization.kind == OrganizationKind::kUnspecified) {
+        return status::InvalidField(absl::StrCat(field, ".organization.kind"), "required");
+      }
+      if (part.organization.code.empty()) {
+        return status::InvalidField(absl::StrCat(field, ".organization.code"), "required");
+      }
+      if (part.organization.parent_id) {
+        DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kWriteOrganization,
+                                           absl::StrCat(field, ".organization.parent"),
+                                           *part.organization.parent_id));
+      }
+      for (int j = 0; j < in.children_size(); ++j) {
+        const std::string child_field = absl::StrCat(field, ".children[", j, "]");
+        DANGBO_ASSIGN_OR_RETURN(int64_t child, OrganizationId(child_field, in.children(j)));
+        if (!named_children.insert(child).second) {
+          return status::InvalidField(child_field, "is named twice");
+        }
+        part.children.push_back(child);
+      }
+      for (int j = 0; j < in.members_size(); ++j) {
+        const std::string member_field = absl::StrCat(field, ".members[", j, "]");
+        DANGBO_ASSIGN_OR_RETURN(int64_t member,
+                                api::ParseResourceId(member_field, kMembers, in.members(j)));
+        if (!named_members.insert(member).second) {
+          return status::InvalidField(member_field, "is named twice");
+        }
+        part.members.push_back(member);
+      }
+      parts.push_back(std::move(part));
+    }
+    return Mutate(
+        "SplitOrganization", *req, req->request_id(), principal,
+        [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
+          MutationOutcome outcome;
+          v1::SplitOrganizationResponse out;
+          DANGBO_ASSIGN_OR_RETURN(Organization source, tx.LockOrganization(source_id));
+          DANGBO_RETURN_IF_ERROR(RequireActive("name", source));
+          std::vector<int64_t> created_ids;
+          for (size_t i = 0; i < parts.size(); ++i) {
+            const std::string field = absl::StrCat("parts[", i, "]");
+            Organization org = parts[i].organization;
+            if (!org.parent_id) org.parent_id = source.parent_id;
+            std::optional<Organization> parent;
+            if (org.parent_id) {
+              DANGBO_ASSIGN_OR_RETURN(parent, tx.LockOrganization(*org.parent_id));
+              DANGBO_RETURN_IF_ERROR(
+                  RequireActive(absl::StrCat(field, ".organization.parent"), *parent));
+            }
+            DANGBO_RETURN_IF_ERROR(Prefixed(absl::StrCat(field, ".organization"),
+                                            CheckPlacement(org.kind, parent ? &*parent : nullptr)));
+            org.state = OrganizationState::kActive;
+            if (!org.established_date) org.established_date = from;
+            DANGBO_ASSIGN_OR_RETURN(Organization created, tx.InsertOrganization(org));
+            DANGBO_RETURN_IF_ERROR(tx.AppendOrganizationVersion(VersionOf(
+                created, from, OrganizationChange::KIND_SPLIT_FROM, decision, {source.id})));
+            created_ids.push_back(created.id);
+
+            for (size_t j = 0; j < parts[i].children.size(); ++j) {
+              DANGBO_ASSIGN_OR_RETURN(Organization child,
+                                      tx.LockOrganization(parts[i].children[j]));
+              if (child.parent_id != source.id || child.state != OrganizationState::kActive) {
+                return status::FailedPrecondition(
+                    "organization", req->name(),
+                    absl::StrCat(field, ".children[", j, "]: is not an active child of ",
+                                 req->name()));
+              }
+              DANGBO_RETURN_IF_ERROR(
+                  Prefixed(absl::StrCat(field, ".children[", j, "]"), CheckMove(child, created)));
+              DANGBO_ASSIGN_OR_RETURN(
+                  Organization moved,
+                  Reparent(tx, child, created, from, OrganizationChange::KIND_MOVED, decision));
+              v1::Organization moved_pb = OrganizationToProto(moved);
+              outcome.changes.push_back(MakeChange(moved_pb.name(), "moved", moved_pb));
+            }
+            for (size_t j = 0; j < parts[i].members.size(); ++j) {
+              DANGBO_ASSIGN_OR_RETURN(Member member, tx.LockMember(parts[i].members[j]));
+              if (member.organization_id != source.id ||
+                  !(member.state == MemberState::kApplicant || IsPartyMember(member.state))) {
+                return status::FailedPrecondition(
+                    "organization", req->name(),
+                    absl::StrCat(field, ".members[", j, "]: is not an active member of ",
+                                 req->name()));
+              }
+              MemberEvent event{.member_id = member.id,
+                                .type = MemberEventType::kOrganizationSplit,
+                                .effective_date = from,
+                                .decision = decision,
+                                .state_before = member.state,
+                                .state_after = member.state,
+                                .organization_before = source.id,
+                                .organization_after = created.id};
+              member.organization_id = created.id;
+              DANGBO_RETURN_IF_ERROR(tx.UpdateMember(member).status());
+              DANGBO_ASSIGN_OR_RETURN(MemberEvent recorded, tx.InsertMemberEvent(event));
+              v1::MemberEvent event_pb = MemberEventToProto(recorded);
+              outcome.changes.push_back(MakeChange(event_pb.name(), "recorded", event_pb));
+            }
+            DANGBO_ASSIGN_OR_RETURN(created, tx.LockOrganization(created.id));
+            v1::Organization created_pb = OrganizationToProto(created);
+            outcome.changes.push_back(MakeChange(created_pb.name(), "created", created_pb));
+            *out.add_organizations() = std::move(created_pb);
+          }
+          DANGBO_ASSIGN_OR_RETURN(source, tx.LockOrganization(source.id));
+          OrganizationChange::Kind source_change = OrganizationChange::KIND_SPLIT;
+          if (req->dissolve_source()) {
+            DANGBO_ASSIGN_OR_RETURN(std::vector<int64_t> children,
+                                    tx.ChildOrganizationIds(source.id));
+            DANGBO_ASSIGN_OR_RETURN(int64_t members, tx.CountActiveMembers(source.id));
+            if (!children.empty() || members > 0) {
+              return status::FailedPrecondition(
+                  "organization", req->name(),
+                  absl::StrCat("dissolve_source: ", children.size(), " organizations and ", members,
+                               " members would be left in it; name them in a part"));
+            }
+            source.state = OrganizationState::kDissolved;
+            source.dissolved_date = from;
+            source_change = OrganizationChange::KIND_DISSOLVED;
+          }
+          DANGBO_ASSIGN_OR_RETURN(source, tx.UpdateOrganization(source));
+          DANGBO_RETURN_IF_ERROR(tx.AppendOrganizationVersion(
+              VersionOf(source, from, source_change, decision, created_ids)));
+          v1::Organization source_pb = OrganizationToProto(source);
+          outcome.changes.push_back(MakeChange(source_pb.name(), "split", source_pb));
+          outcome.response = out.SerializeAsString();
+          outcome.resource = source_pb.name();
+          outcome.audit_detail = absl::StrCat("split into ", created_ids.size(), " organizations");
           return outcome;
         },
         resp);

@@ -88,6 +88,8 @@ const char* MemberEventTypeName(MemberEventType type) {
       return "WITHDRAW_APPLICATION";
     case MemberEventType::kOrganizationMerged:
       return "ORGANIZATION_MERGED";
+    case MemberEventType::kOrganizationSplit:
+      return "ORGANIZATION_SPLIT";
   }
   return "UNKNOWN";
 }

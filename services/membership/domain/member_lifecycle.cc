@@ -383,6 +383,7 @@ absl::Status CheckTransition(Check& c) {
       e.state_after = State::kWithdrawn;
       return absl::OkStatus();
     case Type::kOrganizationMerged:
+    case Type::kOrganizationSplit:
       if (absl::Status s = RequireState(c, {State::kApplicant, State::kProbationary, State::kFull});
           !s.ok()) {
         return s;
@@ -496,6 +497,7 @@ void ApplyEvent(const MemberEvent& event, const MembershipRules& rules, Member& 
       break;
     case Type::kTransferHopAcknowledge:
     case Type::kOrganizationMerged:
+    case Type::kOrganizationSplit:
     case Type::kUnspecified:
       break;
   }

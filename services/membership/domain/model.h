@@ -166,6 +166,7 @@ enum class MemberEventType {
   kRegainContact = 17,
   kWithdrawApplication = 18,
   kOrganizationMerged = 19,     // recorded by the system when the member's organization merges
+  kOrganizationSplit = 20,      // recorded by the system when the member moves to a split part
 };
 
 // Grounds for xóa tên, domain.md §2.

@@ -252,6 +252,59 @@ TEST_F(OrganizationsE2E, Merge_MovesChildrenAndMembersAndKeepsTheOldTreeReadable
             v1::MEMBER_EVENT_TYPE_ORGANIZATION_MERGED);
 }
 
+TEST_F(OrganizationsE2E, Split_CreatesThePartsMovesWhatIsNamedAndDissolvesTheSource) {
+  v1::Organization upper = CreateOrganization(
+      Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tổng công ty Tách");
+  v1::Organization source = CreateOrganization(
+      upper.name(), v1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE, "Đảng bộ Công ty Tách");
+  v1::Organization cell_a =
+      CreateOrganization(source.name(), v1::ORGANIZATION_KIND_CELL, "Chi bộ A");
+  v1::Organization cell_b =
+      CreateOrganization(source.name(), v1::ORGANIZATION_KIND_CELL, "Chi bộ B");
+  v1::Member m1 = CreateFullMember(source.name(), "Thái Văn Một", 2008);
+  v1::Member m2 = CreateFullMember(source.name(), "Thái Văn Hai", 2009);
+
+  v1::SplitOrganizationRequest split;
+  split.set_request_id(RequestId());
+  split.set_name(source.name());
+  *split.mutable_effective_date() = MakeDate(2025, 9, 1);
+  split.mutable_decision()->set_number("77-QĐ/ĐUK");
+  for (int i = 0; i < 2; ++i) {
+    auto* part = split.add_parts();
+    part->mutable_organization()->set_code(absl::StrCat("SPLIT-", RequestId()));
+    part->mutable_organization()->set_display_name(absl::StrCat("Đảng bộ Công ty Tách ", i + 1));
+    part->mutable_organization()->set_kind(v1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE);
+    part->add_children(i == 0 ? cell_a.name() : cell_b.name());
+    part->add_members(i == 0 ? m1.name() : m2.name());
+  }
+
+  // Leaving a member behind while dissolving the source is refused, and changes nothing.
+  v1::SplitOrganizationRequest incomplete = split;
+  incomplete.mutable_parts(1)->clear_members();
+  incomplete.set_dissolve_source(true);
+  v1::SplitOrganizationResponse out;
+  grpc::Status st = Stub().SplitOrganization(AdminContext().get(), incomplete, &out);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << st.error_message();
+  EXPECT_NE(st.error_message().find("dissolve_source"), std::string::npos) << st.error_message();
+  EXPECT_EQ(Get(cell_a.name()).parent(), source.name());
+
+  split.set_dissolve_source(true);
+  st = Stub().SplitOrganization(AdminContext().get(), split, &out);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  ASSERT_EQ(out.organizations_size(), 2);
+  EXPECT_EQ(out.organizations(0).parent(), upper.name());
+  EXPECT_EQ(Get(cell_a.name()).parent(), out.organizations(0).name());
+  EXPECT_EQ(Get(cell_b.name()).parent(), out.organizations(1).name());
+  EXPECT_EQ(Get(cell_b.name(), MakeDate(2025, 8, 31)).parent(), source.name());
+  EXPECT_EQ(Get(source.name()).state(), v1::ORGANIZATION_STATE_DISSOLVED);
+
+  v1::GetMemberRequest get;
+  get.set_name(m2.name());
+  v1::Member moved;
+  ASSERT_TRUE(Stub().GetMember(AdminContext().get(), get, &moved).ok());
+  EXPECT_EQ(moved.organization(), out.organizations(1).name());
+}
+
 TEST_F(OrganizationsE2E, Dissolve_WithMembersLeft_IsFailedPreconditionAndEmptyOneSucceeds) {
   v1::Organization upper = CreateOrganization(
       Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tổng công ty Cà phê");
