@@ -149,6 +149,8 @@ int Load(const Dataset& dataset, const std::string& target, std::vector<std::str
   for (const auto& [kind, n] : orgs->by_kind) {
     std::cout << absl::StrFormat("  %-24s %8d\n", KindText(kind), n);
   }
+  // Through a pipe (tee) stdout is block-buffered: show that the member import starts now.
+  std::cout << "importing members ..." << std::endl;
   if (const std::string path = absl::GetFlag(FLAGS_names_out); !path.empty()) {
     std::ofstream out(path);
     for (const GeneratedOrganization& org : dataset.organizations) {

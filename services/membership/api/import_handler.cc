@@ -19,11 +19,6 @@ using auth::Action;
 constexpr int kMaxRowsPerMessage = 5000;
 constexpr int kMaxListedErrors = 1000;
 
-struct ValidRow {
-  int64_t row_number = 0;
-  Member member;
-};
-
 // Profile equality for "unchanged": the fields an import may set.
 bool SameProfile(const Member& a, const Member& b) {
   return a.full_name == b.full_name && a.gender == b.gender &&
@@ -87,16 +82,23 @@ grpc::Status MembershipServiceImpl::ImportMembers(
       e->set_field(std::move(field));
       e->set_message(std::move(message));
     };
-    auto organization_ok = [&](int64_t id) -> absl::StatusOr<bool> {
-      if (auto it = organization_allowed.find(id); it != organization_allowed.end()) {
-        return it->second;
+    // Organizations of the rows, looked up once per message for all those not seen before:
+    // the national tree has 60,000 of them, and a query each would cost as much as the rows.
+    auto look_up_organizations = [&](const std::vector<int64_t>& ids) -> absl::Status {
+      std::vector<int64_t> unknown;
+      for (int64_t id : ids) {
+        if (!organization_allowed.contains(id)) unknown.push_back(id);
       }
-      absl::StatusOr<Organization> org = deps_.store->GetOrganization(id);
-      if (!org.ok() && !absl::IsNotFound(org.status())) return org.status();
-      const bool ok = org.ok() && org->state == OrganizationState::kActive &&
-                      auth::Authorize(principal, Action::kWriteMember, org->path).ok();
-      organization_allowed[id] = ok;
-      return ok;
+      if (unknown.empty()) return absl::OkStatus();
+      DANGBO_ASSIGN_OR_RETURN(std::vector<OrganizationPathAndState> found,
+                              deps_.store->OrganizationPathsAndStates(unknown));
+      for (int64_t id : unknown) organization_allowed[id] = false;  // absent: does not exist
+      for (const OrganizationPathAndState& org : found) {
+        organization_allowed[org.id] =
+            org.state == OrganizationState::kActive &&
+            auth::Authorize(principal, Action::kWriteMember, org.path).ok();
+      }
+      return absl::OkStatus();
     };
 
     v1::ImportMembersRequest message;
@@ -115,8 +117,11 @@ grpc::Status MembershipServiceImpl::ImportMembers(
       }
       resp->set_rows_received(resp->rows_received() + message.rows_size());
 
-      std::vector<ValidRow> rows;
-      rows.reserve(message.rows_size());
+      // Row checks in two passes, so that the organizations of the whole message are looked up
+      // together; each row still reports its first failing check, rows in order.
+      std::vector<absl::StatusOr<Member>> checked;
+      checked.reserve(message.rows_size());
+      std::vector<int64_t> organization_ids;
       for (const v1::ImportRow& row : message.rows()) {
         absl::StatusOr<Member> member = MemberFromProto("member", row.member());
         absl::Status valid = member.status();
@@ -136,58 +141,69 @@ grpc::Status MembershipServiceImpl::ImportMembers(
         }
         if (valid.ok()) valid = ValidateInitialState(*member, today);
         if (valid.ok()) valid = CheckCardNumber("member", member->party_card_number);
-        if (valid.ok()) {
-          DANGBO_ASSIGN_OR_RETURN(bool allowed, organization_ok(member->organization_id));
-          if (!allowed) {
-            valid = status::InvalidField(
-                "member.organization", "does not exist, is not active, or is outside your scopes");
-          }
+        if (valid.ok()) organization_ids.push_back(member->organization_id);
+        checked.push_back(valid.ok() ? std::move(member) : absl::StatusOr<Member>(valid));
+      }
+      DANGBO_RETURN_IF_ERROR(look_up_organizations(organization_ids));
+
+      std::vector<Member> rows;
+      rows.reserve(message.rows_size());
+      for (int i = 0; i < message.rows_size(); ++i) {
+        absl::Status valid = checked[i].status();
+        if (valid.ok() && !organization_allowed[checked[i]->organization_id]) {
+          valid = status::InvalidField("member.organization",
+                                       "does not exist, is not active, or is outside your scopes");
         }
         if (!valid.ok()) {
           std::string message_text(valid.message());
           const size_t colon = message_text.find(": ");
           std::string field = colon == std::string::npos ? "" : message_text.substr(0, colon);
-          add_error(row.row_number(), std::move(field), std::move(message_text));
+          add_error(message.rows(i).row_number(), std::move(field), std::move(message_text));
           continue;
         }
-        rows.push_back(ValidRow{row.row_number(), *std::move(member)});
+        rows.push_back(*std::move(checked[i]));
       }
       ++batch;
       if (dry_run || rows.empty()) continue;
 
       // Each batch is its own transaction and its own idempotency key, so a client replaying
       // the whole stream gets each batch's first answer back instead of a second write.
-      v1::ImportMembersRequest fingerprint_of = message;
-      fingerprint_of.clear_request_id();
-      fingerprint_of.clear_dry_run();
+      // The fingerprint is of the message without request_id and dry_run (both kept above);
+      // clearing them in place spares a copy of a thousand rows.
+      message.clear_request_id();
+      message.clear_dry_run();
       v1::ImportMembersResponse batch_result;
       DANGBO_RETURN_IF_ERROR(Mutate(
-          "ImportMembers", fingerprint_of, absl::StrCat(request_id, "#", batch), principal,
+          "ImportMembers", message, absl::StrCat(request_id, "#", batch), principal,
           [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
             std::vector<std::string> citizen_ids;
             citizen_ids.reserve(rows.size());
-            for (const ValidRow& r : rows) citizen_ids.push_back(r.member.personal.citizen_id);
+            for (const Member& r : rows) citizen_ids.push_back(r.personal.citizen_id);
             DANGBO_ASSIGN_OR_RETURN(auto existing, tx.LockMembersByCitizenId(citizen_ids));
+            // A first import finds nobody: insert the rows as they are, without copying them.
             std::vector<Member> fresh;
             MutationOutcome outcome;
             v1::ImportMembersResponse counts;
-            for (const ValidRow& r : rows) {
-              auto it = existing.find(r.member.personal.citizen_id);
-              if (it == existing.end()) {
-                fresh.push_back(r.member);
-                continue;
+            if (!existing.empty()) {
+              for (const Member& r : rows) {
+                auto it = existing.find(r.personal.citizen_id);
+                if (it == existing.end()) {
+                  fresh.push_back(r);
+                  continue;
+                }
+                Member merged = WithImportedProfile(it->second, r);
+                if (SameProfile(merged, it->second)) {
+                  counts.set_unchanged(counts.unchanged() + 1);
+                  continue;
+                }
+                DANGBO_ASSIGN_OR_RETURN(Member updated, tx.UpdateMember(merged));
+                v1::Member out = MemberToProto(updated, /*with_personal_data=*/true);
+                outcome.changes.push_back(MakeChange(out.name(), "updated", out));
+                counts.set_updated(counts.updated() + 1);
               }
-              Member merged = WithImportedProfile(it->second, r.member);
-              if (SameProfile(merged, it->second)) {
-                counts.set_unchanged(counts.unchanged() + 1);
-                continue;
-              }
-              DANGBO_ASSIGN_OR_RETURN(Member updated, tx.UpdateMember(merged));
-              v1::Member out = MemberToProto(updated, /*with_personal_data=*/true);
-              outcome.changes.push_back(MakeChange(out.name(), "updated", out));
-              counts.set_updated(counts.updated() + 1);
             }
-            DANGBO_ASSIGN_OR_RETURN(std::vector<Member> created, tx.InsertMembers(fresh));
+            DANGBO_ASSIGN_OR_RETURN(std::vector<Member> created,
+                                    tx.InsertMembers(existing.empty() ? rows : fresh));
             for (const Member& m : created) {
               v1::Member out = MemberToProto(m, /*with_personal_data=*/true);
               outcome.changes.push_back(MakeChange(out.name(), "created", out));

@@ -10,22 +10,11 @@
 #include "services/membership/domain/names.h"
 #include "services/membership/domain/organization_rules.h"
 #include "services/membership/store/member_rows.h"
-#include "services/membership/store/name_words.h"
 #include "services/membership/store/organization_rows.h"
 #include "services/membership/store/sql_values.h"
 
 namespace dangbo::membership::internal {
 namespace {
-
-// Connector exceptions end here: every method returns a status (design.md §3, style.md).
-template <typename F>
-auto Guarded(F&& f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const sql::SQLException& e) {
-    return db::FromSqlException(e);
-  }
-}
 
 const std::string& LockOrganizationSql() {
   static const std::string sql = absl::StrCat("SELECT ", OrganizationColumns("o"),
@@ -69,12 +58,6 @@ const std::string& LockDescendantsSql() {
 const std::string& LockMemberSql() {
   static const std::string sql =
       absl::StrCat("SELECT ", MemberColumns("m"), " FROM members m WHERE m.id = ? FOR UPDATE");
-  return sql;
-}
-
-const std::string& LockMemberByCitizenIdSql() {
-  static const std::string sql = absl::StrCat("SELECT ", MemberColumns("m"),
-                                              " FROM members m WHERE m.citizen_id = ? FOR UPDATE");
   return sql;
 }
 
@@ -313,16 +296,6 @@ absl::StatusOr<Member> SqlMembershipTx::LockMember(int64_t id) {
   });
 }
 
-void SqlMembershipTx::WriteNameWords(int64_t member_id, const std::string& name_key) {
-  sql::PreparedStatement& insert =
-      session_.Prepare("INSERT INTO member_name_words (word, member_id) VALUES (?, ?)");
-  for (const std::string& word : NameWords(name_key)) {
-    insert.setString(1, word);
-    insert.setInt64(2, member_id);
-    insert.executeUpdate();
-  }
-}
-
 absl::StatusOr<Member> SqlMembershipTx::InsertMember(const Member& member) {
   return Guarded([&]() -> absl::StatusOr<Member> {
     Member stored = member;
@@ -420,36 +393,6 @@ absl::StatusOr<std::vector<int64_t>> SqlMembershipTx::MemberIdsAt(int64_t organi
     return QueryIds(
         "SELECT id FROM members WHERE organization_id = ? AND state IN (1, 2, 3) ORDER BY id",
         organization_id);
-  });
-}
-
-absl::StatusOr<std::vector<Member>> SqlMembershipTx::InsertMembers(
-    const std::vector<Member>& members) {
-  std::vector<Member> inserted;
-  inserted.reserve(members.size());
-  for (const Member& member : members) {
-    absl::StatusOr<Member> one = InsertMember(member);
-    if (!one.ok()) return one.status();
-    inserted.push_back(*std::move(one));
-  }
-  return inserted;
-}
-
-absl::StatusOr<absl::flat_hash_map<std::string, Member>> SqlMembershipTx::LockMembersByCitizenId(
-    const std::vector<std::string>& citizen_ids) {
-  return Guarded([&]() -> absl::StatusOr<absl::flat_hash_map<std::string, Member>> {
-    absl::flat_hash_map<std::string, Member> found;
-    sql::PreparedStatement& statement = session_.Prepare(LockMemberByCitizenIdSql());
-    // One point lock per id: citizen ids are unique, and a batch of imports is small.
-    for (const std::string& citizen_id : citizen_ids) {
-      if (citizen_id.empty() || found.contains(citizen_id)) continue;
-      statement.setString(1, citizen_id);
-      std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
-      if (!rs->next()) continue;
-      RowReader row(*rs);
-      found.emplace(citizen_id, ReadMember(row));
-    }
-    return found;
   });
 }
 

@@ -7,9 +7,20 @@
 #include <vector>
 
 #include "common/db/session.h"
+#include "common/db/sql_error.h"
 #include "services/membership/store/store.h"
 
 namespace dangbo::membership::internal {
+
+// Connector exceptions end here: every method returns a status (design.md §3, style.md).
+template <typename F>
+auto Guarded(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const sql::SQLException& e) {
+    return db::FromSqlException(e);
+  }
+}
 
 class SqlMembershipTx final : public MembershipTx {
  public:
@@ -31,6 +42,7 @@ class SqlMembershipTx final : public MembershipTx {
   absl::StatusOr<std::vector<MemberEvent>> MemberEvents(int64_t member_id) override;
   absl::StatusOr<MemberEvent> InsertMemberEvent(const MemberEvent& event) override;
   absl::StatusOr<std::vector<int64_t>> MemberIdsAt(int64_t organization_id) override;
+  // In bulk_members.cc.
   absl::StatusOr<std::vector<Member>> InsertMembers(const std::vector<Member>& members) override;
   absl::StatusOr<absl::flat_hash_map<std::string, Member>> LockMembersByCitizenId(
       const std::vector<std::string>& citizen_ids) override;
@@ -41,7 +53,15 @@ class SqlMembershipTx final : public MembershipTx {
  private:
   int64_t LastInsertId();
   std::vector<int64_t> QueryIds(const std::string& sql, int64_t id);
+  // In bulk_members.cc.
+  struct NameWordRow {
+    std::string word;
+    int64_t member_id = 0;
+  };
   void WriteNameWords(int64_t member_id, const std::string& name_key);
+  void InsertNameWords(const std::vector<NameWordRow>& rows);
+  // Whether the ids of one multi-row INSERT are first, first + increment, …; sets increment.
+  bool AutoIncrementIsConsecutive(int64_t& increment);
   // A duplicate-key error on members or organizations as ALREADY_EXISTS naming the field and,
   // when it can be found, the record that already holds the value.
   absl::Status DuplicateMemberError(const std::string& server_message, const Member& member);

@@ -10,6 +10,7 @@
 #include "common/db/sql_error.h"
 #include "cppconn/resultset.h"
 #include "services/membership/store/membership_tx.h"
+#include "services/membership/store/row_chunks.h"
 #include "services/membership/store/sql_values.h"
 #include "services/membership/store/store.h"
 
@@ -21,6 +22,17 @@ constexpr size_t kMaxRequestIdLength = 128;
 // Attempts at one Mutate when a concurrent twin holds the same request_id, or when a COMMIT's
 // outcome was unknown and the lookup showed it had not committed.
 constexpr int kMaxMutateAttempts = 4;
+
+// Outbox rows per INSERT statement; a row's payload is a member or an organization, under a
+// kilobyte, so a statement stays a few hundred kilobytes.
+constexpr size_t kMaxChangesPerInsert = 256;
+
+std::string InsertChangesSql(size_t rows) {
+  return absl::StrCat(
+      "INSERT INTO outbox (sequence, resource, change_type, payload, request_id, commit_time)"
+      " VALUES ",
+      internal::RepeatedRows("(?, ?, ?, ?, ?, UTC_TIMESTAMP(6))", rows));
+}
 
 struct IdempotencyRecord {
   std::string fingerprint;
@@ -106,19 +118,23 @@ void AppendChanges(db::Session& session, const MutationContext& context,
   if (!rs->next()) {
     throw sql::SQLException("outbox_head has no row; the schema was not migrated", "HY000", 0);
   }
-  int64_t sequence = rs->getInt64(1);
-  sql::PreparedStatement& insert = session.Prepare(
-      "INSERT INTO outbox (sequence, resource, change_type, payload, request_id, commit_time)"
-      " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))");
-  for (const ChangeRecord& change : changes) {
-    internal::ParamBinder(insert)
-        .Int64(++sequence)
-        .String(change.resource)
-        .String(change.change_type)
-        .String(change.payload)
-        .String(context.request_id);
+  const int64_t head_sequence = rs->getInt64(1);
+  // Multi-row inserts: an import batch emits a thousand changes, and this runs under the head
+  // lock, so its round trips are time every other writer waits.
+  internal::ForEachRowChunk(changes.size(), kMaxChangesPerInsert, [&](size_t begin, size_t size) {
+    sql::PreparedStatement& insert = session.Prepare(InsertChangesSql(size));
+    internal::ParamBinder binder(insert);
+    for (size_t i = begin; i < begin + size; ++i) {
+      binder.Int64(head_sequence + 1 + static_cast<int64_t>(i))
+          .String(changes[i].resource)
+          .String(changes[i].change_type)
+          .String(changes[i].payload)
+          .String(context.request_id);
+    }
     insert.executeUpdate();
-  }
+    return absl::OkStatus();
+  }).IgnoreError();  // the body reports failures by throwing
+  const int64_t sequence = head_sequence + static_cast<int64_t>(changes.size());
   sql::PreparedStatement& advance =
       session.Prepare("UPDATE outbox_head SET last_sequence = ? WHERE id = 1");
   advance.setInt64(1, sequence);

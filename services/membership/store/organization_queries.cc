@@ -204,4 +204,33 @@ absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> MembershipStore::Or
   return paths;
 }
 
+absl::StatusOr<std::vector<OrganizationPathAndState>> MembershipStore::OrganizationPathsAndStates(
+    const std::vector<int64_t>& ids) {
+  std::vector<int64_t> distinct = ids;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::vector<OrganizationPathAndState> found;
+  absl::Status status = pool_.Read([&](db::Session& session) -> absl::Status {
+    found.clear();
+    internal::ForEachIdBatch(
+        distinct, [&](const std::string& placeholders, const std::vector<int64_t>& batch) {
+          sql::PreparedStatement& statement = session.Prepare(absl::StrCat(
+              "SELECT id, path, state FROM organizations WHERE id IN (", placeholders, ")"));
+          for (size_t i = 0; i < batch.size(); ++i) statement.setInt64(i + 1, batch[i]);
+          std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+          while (rs->next()) {
+            internal::RowReader row(*rs);
+            OrganizationPathAndState org;
+            org.id = row.Int64();
+            org.path = row.String();
+            org.state = row.EnumValue<OrganizationState>();
+            found.push_back(std::move(org));
+          }
+        });
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return found;
+}
+
 }  // namespace dangbo::membership

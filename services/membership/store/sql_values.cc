@@ -158,6 +158,11 @@ ParamBinder& ParamBinder::Time(absl::Time v) {
   return *this;
 }
 
+ParamBinder& ParamBinder::FormattedTime(const std::string& sql_time) {
+  statement_.setDateTime(parameter_++, sql_time);
+  return *this;
+}
+
 void BoundValues::BindTo(sql::PreparedStatement& statement) const {
   ParamBinder binder(statement);
   for (const auto& value : values_) {

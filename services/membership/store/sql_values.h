@@ -73,6 +73,8 @@ class ParamBinder {
   ParamBinder& OptionalDate(const std::optional<absl::CivilDay>& v);
   ParamBinder& Date(absl::CivilDay v);
   ParamBinder& Time(absl::Time v);
+  // A FormatSqlTime() text, for binding one instant to many rows without formatting it again.
+  ParamBinder& FormattedTime(const std::string& sql_time);
   template <typename Enum>
   ParamBinder& EnumValue(Enum v) {
     return Int(static_cast<int>(v));

@@ -106,6 +106,13 @@ struct MemberWithPath {
   std::string organization_path;
 };
 
+// What bulk import checks a row's organization against: where it sits and whether it is active.
+struct OrganizationPathAndState {
+  int64_t id = 0;
+  std::string path;
+  OrganizationState state = OrganizationState{};
+};
+
 struct StoredChange {
   int64_t sequence = 0;
   std::string resource;
@@ -178,6 +185,10 @@ class MembershipStore {
                                                                            int64_t after_seq);
   // Paths of the given organizations, for authorization; unknown ids are absent.
   absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> OrganizationPaths(
+      const std::vector<int64_t>& ids);
+
+  // Path and state of the given organizations in one query per 64 ids; unknown ids are absent.
+  absl::StatusOr<std::vector<OrganizationPathAndState>> OrganizationPathsAndStates(
       const std::vector<int64_t>& ids);
 
   absl::StatusOr<Member> GetMember(int64_t id);
