@@ -1,0 +1,221 @@
+#include "services/inspection/store/outbox_mutation.h"
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "common/db/sql_error.h"
+#include "cppconn/resultset.h"
+#include "services/inspection/store/sql_row.h"
+
+namespace dangbo::db {
+namespace {
+
+// idempotency_keys.request_id is VARCHAR(128).
+constexpr size_t kMaxRequestIdLength = 128;
+// Attempts when a concurrent twin holding the same request_id committed first, or when a
+// COMMIT's outcome was unknown and the lookup showed it had not committed.
+constexpr int kMaxAttempts = 4;
+constexpr int kMaxChangesPage = 10000;
+
+struct IdempotencyRecord {
+  std::string fingerprint;
+  std::string response;
+};
+
+std::optional<IdempotencyRecord> FindIdempotencyRecord(Session& session,
+                                                       const MutationContext& context) {
+  sql::PreparedStatement& statement = session.Prepare(
+      "SELECT fingerprint, response FROM idempotency_keys WHERE method = ? AND request_id = ?");
+  ParamBinder(statement).String(context.method).String(context.request_id);
+  std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+  if (!rs->next()) return std::nullopt;
+  RowReader row(*rs);
+  IdempotencyRecord record;
+  record.fingerprint = row.String();
+  record.response = row.String();
+  return record;
+}
+
+absl::StatusOr<std::string> Replay(const IdempotencyRecord& record,
+                                   const MutationContext& context) {
+  if (record.fingerprint != context.fingerprint) {
+    return absl::InvalidArgumentError("request_id: reused with a different request");
+  }
+  return record.response;
+}
+
+// The key goes in before the body runs, so a concurrent twin with the same request_id waits on
+// this row's lock instead of running its body too; it then hits the duplicate key (we
+// committed: it replays) or proceeds (we rolled back). False when a twin committed first.
+bool ClaimIdempotencyKey(Session& session, const MutationContext& context) {
+  sql::PreparedStatement& statement = session.Prepare(
+      "INSERT INTO idempotency_keys (method, request_id, fingerprint, response, create_time)"
+      " VALUES (?, ?, ?, '', ?)");
+  ParamBinder(statement)
+      .String(context.method)
+      .String(context.request_id)
+      .String(context.fingerprint)
+      .Time(NowMicros());
+  try {
+    statement.executeUpdate();
+  } catch (const sql::SQLException& e) {
+    if (e.getErrorCode() == kErrDuplicateKey) return false;
+    throw;
+  }
+  return true;
+}
+
+void StoreResponse(Session& session, const MutationContext& context, const std::string& response) {
+  sql::PreparedStatement& statement = session.Prepare(
+      "UPDATE idempotency_keys SET response = ? WHERE method = ? AND request_id = ?");
+  ParamBinder(statement).String(response).String(context.method).String(context.request_id);
+  statement.executeUpdate();
+}
+
+void AppendAuditRow(Session& session, const MutationContext& context,
+                    const MutationOutcome& outcome) {
+  sql::PreparedStatement& statement = session.Prepare(
+      "INSERT INTO audit_log (time, caller, method, request_id, resource, action, detail)"
+      " VALUES (?, ?, ?, ?, ?, 'WRITE', ?)");
+  ParamBinder(statement)
+      .Time(NowMicros())
+      .String(context.caller)
+      .String(context.method)
+      .String(context.request_id)
+      .String(outcome.resource)
+      .String(outcome.audit_detail);
+  statement.executeUpdate();
+}
+
+// Must be the last work before COMMIT: the head row stays locked until then, which is what
+// keeps sequence order equal to commit order (see outbox in the V001 migration), and keeping
+// it last keeps the time other writers queue on it down to the COMMIT itself.
+void AppendChanges(Session& session, const MutationContext& context,
+                   const std::vector<ChangeRecord>& changes) {
+  if (changes.empty()) return;
+  sql::PreparedStatement& head =
+      session.Prepare("SELECT last_sequence FROM outbox_head WHERE id = 1 FOR UPDATE");
+  std::unique_ptr<sql::ResultSet> rs(head.executeQuery());
+  if (!rs->next()) {
+    throw sql::SQLException("outbox_head has no row; the schema was not migrated", "HY000", 0);
+  }
+  int64_t sequence = rs->getInt64(1);
+  sql::PreparedStatement& insert = session.Prepare(
+      "INSERT INTO outbox (sequence, resource, change_type, payload, request_id, commit_time)"
+      " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))");
+  for (const ChangeRecord& change : changes) {
+    ParamBinder(insert)
+        .Int64(++sequence)
+        .String(change.resource)
+        .String(change.change_type)
+        .String(change.payload)
+        .String(context.request_id);
+    insert.executeUpdate();
+  }
+  sql::PreparedStatement& advance =
+      session.Prepare("UPDATE outbox_head SET last_sequence = ? WHERE id = 1");
+  advance.setInt64(1, sequence);
+  advance.executeUpdate();
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> RunOutboxMutation(
+    Pool& pool, const MutationContext& context,
+    absl::FunctionRef<absl::StatusOr<MutationOutcome>(Session&)> body,
+    const std::function<void(Session&)>& before_commit) {
+  if (context.method.empty()) return absl::InternalError("mutation: method is required");
+  if (context.request_id.empty()) return absl::InvalidArgumentError("request_id: required");
+  if (context.request_id.size() > kMaxRequestIdLength) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("request_id: longer than ", kMaxRequestIdLength, " bytes"));
+  }
+
+  absl::Status status;
+  for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {
+    std::optional<absl::StatusOr<std::string>> result;
+    bool twin_committed = false;
+    TransactionOptions options;
+    options.before_commit = before_commit;
+    status = pool.InTransaction(options, [&](Session& session) -> absl::Status {
+      result.reset();
+      twin_committed = false;
+      if (std::optional<IdempotencyRecord> prior = FindIdempotencyRecord(session, context)) {
+        result = Replay(*prior, context);
+        return result->status();
+      }
+      if (!ClaimIdempotencyKey(session, context)) {
+        twin_committed = true;
+        return absl::AbortedError("request_id: a concurrent request with it committed first");
+      }
+      absl::StatusOr<MutationOutcome> outcome = body(session);
+      if (!outcome.ok()) return outcome.status();
+      StoreResponse(session, context, outcome->response);
+      AppendAuditRow(session, context, *outcome);
+      AppendChanges(session, context, outcome->changes);
+      result = std::move(outcome->response);
+      return absl::OkStatus();
+    });
+    if (status.ok()) return std::move(*result);
+    if (twin_committed) continue;  // the next attempt finds the twin's record and replays it
+    if (!IsCommitOutcomeUnknown(status)) return status;
+
+    // COMMIT was sent and no answer came: the idempotency record tells whether it took.
+    std::optional<IdempotencyRecord> committed;
+    absl::Status lookup = pool.Read([&](Session& session) -> absl::Status {
+      committed = FindIdempotencyRecord(session, context);
+      return absl::OkStatus();
+    });
+    if (!lookup.ok()) return status;  // still unknown; the caller retries with the same id
+    if (committed.has_value()) return Replay(*committed, context);
+    // Not committed: running again is safe. A COMMIT still in flight on the server holds the
+    // key's lock, so the next attempt waits for it and then replays instead of writing twice.
+  }
+  return status;
+}
+
+absl::StatusOr<std::vector<StoredChange>> ReadChanges(Pool& pool, int64_t after_sequence,
+                                                      int page_size) {
+  const int limit = std::clamp(page_size, 1, kMaxChangesPage);
+  std::vector<StoredChange> changes;
+  absl::Status status = pool.Read([&](Session& session) -> absl::Status {
+    changes.clear();
+    sql::PreparedStatement& statement = session.Prepare(
+        "SELECT sequence, resource, change_type, payload, request_id, commit_time FROM outbox"
+        " WHERE sequence > ? ORDER BY sequence LIMIT ?");
+    ParamBinder(statement).Int64(after_sequence).Int(limit);
+    std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+    while (rs->next()) {
+      RowReader row(*rs);
+      StoredChange change;
+      change.sequence = row.Int64();
+      change.resource = row.String();
+      change.change_type = row.String();
+      change.payload = row.String();
+      change.request_id = row.String();
+      change.commit_time = row.Time();
+      changes.push_back(std::move(change));
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return changes;
+}
+
+absl::StatusOr<int64_t> ReadHeadSequence(Pool& pool) {
+  int64_t head = 0;
+  absl::Status status = pool.Read([&](Session& session) -> absl::Status {
+    sql::PreparedStatement& statement =
+        session.Prepare("SELECT last_sequence FROM outbox_head WHERE id = 1");
+    std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+    head = rs->next() ? rs->getInt64(1) : 0;
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return head;
+}
+
+}  // namespace dangbo::db

@@ -1,0 +1,78 @@
+// One mutation = one transaction holding the change, its idempotency record, its audit row and
+// its change-feed rows (design.md §5, outbox), over any schema that has the tables
+// idempotency_keys, audit_log, outbox and outbox_head as membership's and inspection's V001
+// define them.
+//
+// Generic (no inspection type): written to move to common/db/. Membership's store/mutation.cc
+// holds the same algorithm inlined in MembershipStore::Mutate; both should share this.
+#ifndef DANGBO_SERVICES_INSPECTION_STORE_OUTBOX_MUTATION_H_
+#define DANGBO_SERVICES_INSPECTION_STORE_OUTBOX_MUTATION_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "common/db/pool.h"
+#include "common/db/session.h"
+
+namespace dangbo::db {
+
+// Who asks for a mutation, and under which idempotency key.
+struct MutationContext {
+  std::string method;       // e.g. "CreateInspection"; part of the idempotency key's scope
+  std::string request_id;   // required, at most 128 bytes
+  std::string fingerprint;  // hash of the request: a reused request_id with another request
+                            // is refused with INVALID_ARGUMENT
+  std::string caller;       // principal subject, for the audit trail
+};
+
+// One change-feed entry to append to the outbox in the mutation's transaction.
+struct ChangeRecord {
+  std::string resource;     // e.g. "inspections/42"
+  std::string change_type;  // e.g. "dangbo.inspection.v1.Inspection.created"
+  std::string payload;      // serialized google.protobuf.Any
+};
+
+// What a mutation body produces: the serialized response returned now and on every replay,
+// the change events, and a line for the audit trail.
+struct MutationOutcome {
+  std::string response;
+  std::vector<ChangeRecord> changes;
+  std::string resource;      // the main resource touched, for the audit row
+  std::string audit_detail;  // short human-readable summary
+};
+
+// A committed change, as the feed returns it.
+struct StoredChange {
+  int64_t sequence = 0;
+  std::string resource;
+  std::string change_type;
+  std::string payload;
+  std::string request_id;
+  absl::Time commit_time;
+};
+
+// Runs `body` in one transaction together with the idempotency record, the audit row and the
+// outbox rows. A replayed request_id returns the first response without running `body` (or
+// INVALID_ARGUMENT when the fingerprint differs); a concurrent twin waits on the key's row
+// lock and then replays; a COMMIT with unknown outcome is resolved by looking the request_id
+// up. `body` may run more than once (deadlock retries) and must start from scratch each time.
+// `before_commit`, when set, runs after the last statement and before COMMIT (test hook).
+absl::StatusOr<std::string> RunOutboxMutation(
+    Pool& pool, const MutationContext& context,
+    absl::FunctionRef<absl::StatusOr<MutationOutcome>(Session&)> body,
+    const std::function<void(Session&)>& before_commit = nullptr);
+
+// Changes with sequence > after_sequence in order, at most page_size (clamped to 1..10000).
+absl::StatusOr<std::vector<StoredChange>> ReadChanges(Pool& pool, int64_t after_sequence,
+                                                      int page_size);
+// The last sequence handed out.
+absl::StatusOr<int64_t> ReadHeadSequence(Pool& pool);
+
+}  // namespace dangbo::db
+
+#endif  // DANGBO_SERVICES_INSPECTION_STORE_OUTBOX_MUTATION_H_
