@@ -122,9 +122,8 @@ absl::Status CheckResolution(const StoredAppeal& stored) {
 }  // namespace
 
 absl::StatusOr<DisciplinaryDecision> LoadDecision(db::Session& session, int64_t id, Lock lock) {
-  sql::PreparedStatement& statement =
-      session.Prepare(absl::StrCat(kDecisionColumns, " WHERE id = ?",
-                                   lock == Lock::kForUpdate ? " FOR UPDATE" : ""));
+  sql::PreparedStatement& statement = session.Prepare(absl::StrCat(
+      kDecisionColumns, " WHERE id = ?", lock == Lock::kForUpdate ? " FOR UPDATE" : ""));
   statement.setInt64(1, id);
   std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
   if (!rs->next()) {
@@ -159,8 +158,7 @@ std::vector<DisciplinaryDecision> LoadDecisions(db::Session& session,
   return decisions;
 }
 
-DisciplinaryDecision InsertDecisionRow(db::Session& session,
-                                       const DisciplinaryDecision& decision) {
+DisciplinaryDecision InsertDecisionRow(db::Session& session, const DisciplinaryDecision& decision) {
   DisciplinaryDecision stored = decision;
   stored.version = 1;
   const absl::Time now = db::NowMicros();
@@ -183,8 +181,8 @@ absl::StatusOr<DisciplinaryDecision> UpdateDecisionRow(db::Session& session,
       LoadDecision(session, decision.id, Lock::kForUpdate);
   if (!current.ok()) return current.status();
   if (current->version != decision.version) {
-    return StaleVersionError(absl::StrCat("disciplinaryDecisions/", decision.id),
-                             current->version, decision.version);
+    return StaleVersionError(absl::StrCat("disciplinaryDecisions/", decision.id), current->version,
+                             decision.version);
   }
   DisciplinaryDecision stored = decision;
   stored.version = current->version + 1;
@@ -209,8 +207,8 @@ absl::StatusOr<StoredAppeal> LoadAppeal(db::Session& session, int64_t decision_i
   db::ParamBinder(statement).Int64(appeal_id).Int64(decision_id);
   std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
   if (!rs->next()) {
-    return absl::NotFoundError(absl::StrCat("disciplinaryDecisions/", decision_id, "/appeals/",
-                                            appeal_id, " not found"));
+    return absl::NotFoundError(
+        absl::StrCat("disciplinaryDecisions/", decision_id, "/appeals/", appeal_id, " not found"));
   }
   db::RowReader row(*rs);
   return ReadAppeal(row);

@@ -151,10 +151,9 @@ absl::Status CheckDistinctSubjects(const Inspection& inspection) {
   std::set<std::pair<int, int64_t>> seen;
   for (const InspectionSubject& s : inspection.subjects) {
     if (!seen.emplace(static_cast<int>(s.subject.kind), s.subject.id).second) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("subjects: ", s.subject.kind == SubjectKind::kMember ? "members/" :
-                                                                               "organizations/",
-                       s.subject.id, " named twice"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "subjects: ", s.subject.kind == SubjectKind::kMember ? "members/" : "organizations/",
+          s.subject.id, " named twice"));
     }
   }
   return absl::OkStatus();
@@ -230,9 +229,8 @@ void WriteParts(db::Session& session, const Inspection& inspection) {
 }  // namespace
 
 absl::StatusOr<Inspection> LoadInspection(db::Session& session, int64_t id, Lock lock) {
-  sql::PreparedStatement& statement =
-      session.Prepare(absl::StrCat(kInspectionColumns, " WHERE id = ?",
-                                   lock == Lock::kForUpdate ? " FOR UPDATE" : ""));
+  sql::PreparedStatement& statement = session.Prepare(absl::StrCat(
+      kInspectionColumns, " WHERE id = ?", lock == Lock::kForUpdate ? " FOR UPDATE" : ""));
   statement.setInt64(1, id);
   std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
   if (!rs->next()) return absl::NotFoundError(absl::StrCat("inspections/", id, " not found"));
@@ -262,7 +260,8 @@ std::vector<Inspection> LoadInspections(db::Session& session, const InspectionFi
     where.Add(
         "EXISTS (SELECT 1 FROM notice_required_tasks t LEFT JOIN task_completions c"
         " ON c.inspection_id = t.inspection_id AND c.task_number = t.task_number"
-        " WHERE t.inspection_id = inspections.id AND t.revision = inspections.current_notice_revision"
+        " WHERE t.inspection_id = inspections.id AND t.revision = "
+        "inspections.current_notice_revision"
         " AND t.due_date < ? AND c.inspection_id IS NULL)",
         *filter.task_due_before);
   }
@@ -289,8 +288,7 @@ std::vector<Inspection> LoadInspections(db::Session& session, const InspectionFi
   return inspections;
 }
 
-absl::StatusOr<Inspection> InsertInspectionRow(db::Session& session,
-                                               const Inspection& inspection) {
+absl::StatusOr<Inspection> InsertInspectionRow(db::Session& session, const Inspection& inspection) {
   if (absl::Status s = CheckDistinctSubjects(inspection); !s.ok()) return s;
   Inspection stored = inspection;
   stored.version = 1;
@@ -308,8 +306,7 @@ absl::StatusOr<Inspection> InsertInspectionRow(db::Session& session,
   return stored;
 }
 
-absl::StatusOr<Inspection> UpdateInspectionRow(db::Session& session,
-                                               const Inspection& inspection) {
+absl::StatusOr<Inspection> UpdateInspectionRow(db::Session& session, const Inspection& inspection) {
   if (absl::Status s = CheckDistinctSubjects(inspection); !s.ok()) return s;
   sql::PreparedStatement& lock = session.Prepare(
       "SELECT version, current_notice_revision FROM inspections WHERE id = ? FOR UPDATE");

@@ -1,8 +1,8 @@
 // InspectionStore: Mutate over the generic outbox mutation, and the reads.
+#include <optional>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-
 #include "common/db/pool.h"
 #include "services/inspection/store/inspection_tx.h"
 #include "services/inspection/store/rows.h"
@@ -66,9 +66,8 @@ absl::StatusOr<std::vector<Inspection>> InspectionStore::ListInspections(
 
 absl::StatusOr<std::vector<ConclusionNotice>> InspectionStore::ListNoticeRevisions(
     int64_t inspection_id) {
-  return ReadValue<std::vector<ConclusionNotice>>(pool_, [&](db::Session& s) {
-    return internal::LoadNotices(s, inspection_id, std::nullopt);
-  });
+  return ReadValue<std::vector<ConclusionNotice>>(
+      pool_, [&](db::Session& s) { return internal::LoadNotices(s, inspection_id, std::nullopt); });
 }
 
 absl::StatusOr<ConclusionNotice> InspectionStore::GetNoticeRevision(int64_t inspection_id,
@@ -101,8 +100,7 @@ absl::StatusOr<StoredAppeal> InspectionStore::GetAppeal(int64_t decision_id, int
   });
 }
 
-absl::StatusOr<std::vector<StoredAppeal>> InspectionStore::ListAppeals(
-    const AppealFilter& filter) {
+absl::StatusOr<std::vector<StoredAppeal>> InspectionStore::ListAppeals(const AppealFilter& filter) {
   return ReadValue<std::vector<StoredAppeal>>(
       pool_, [&](db::Session& s) { return internal::LoadAppeals(s, filter); });
 }

@@ -18,8 +18,8 @@ std::string NoticeName(int64_t inspection_id, int revision) {
 }
 
 void WriteTasks(db::Session& session, const ConclusionNotice& notice) {
-  sql::PreparedStatement& clear = session.Prepare(
-      "DELETE FROM notice_required_tasks WHERE inspection_id = ? AND revision = ?");
+  sql::PreparedStatement& clear =
+      session.Prepare("DELETE FROM notice_required_tasks WHERE inspection_id = ? AND revision = ?");
   db::ParamBinder(clear).Int64(notice.inspection_id).Int(notice.revision);
   clear.executeUpdate();
   sql::PreparedStatement& insert = session.Prepare(
@@ -131,9 +131,9 @@ std::vector<ConclusionNotice> LoadNotices(db::Session& session, int64_t inspecti
       "SELECT inspection_id, revision, supersedes_revision, correction_reason, number,"
       " issued_date, strengths, shortcomings, causes, distribution, signed_by"
       " FROM conclusion_notices WHERE inspection_id = ?";
-  sql::PreparedStatement& statement = session.Prepare(
-      revision.has_value() ? absl::StrCat(kColumns, " AND revision = ?")
-                           : absl::StrCat(kColumns, " ORDER BY revision"));
+  sql::PreparedStatement& statement =
+      session.Prepare(revision.has_value() ? absl::StrCat(kColumns, " AND revision = ?")
+                                           : absl::StrCat(kColumns, " ORDER BY revision"));
   db::ParamBinder binder(statement);
   binder.Int64(inspection_id);
   if (revision.has_value()) binder.Int(*revision);

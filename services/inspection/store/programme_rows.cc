@@ -99,9 +99,8 @@ void WriteItems(db::Session& session, const Programme& programme) {
 }  // namespace
 
 absl::StatusOr<Programme> LoadProgramme(db::Session& session, int64_t id, Lock lock) {
-  sql::PreparedStatement& statement =
-      session.Prepare(absl::StrCat(kProgrammeColumns, " WHERE id = ?",
-                                   lock == Lock::kForUpdate ? " FOR UPDATE" : ""));
+  sql::PreparedStatement& statement = session.Prepare(absl::StrCat(
+      kProgrammeColumns, " WHERE id = ?", lock == Lock::kForUpdate ? " FOR UPDATE" : ""));
   statement.setInt64(1, id);
   std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
   if (!rs->next()) return absl::NotFoundError(absl::StrCat("programmes/", id, " not found"));

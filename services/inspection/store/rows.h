@@ -34,8 +34,7 @@ std::vector<ConclusionNotice> LoadNotices(db::Session& session, int64_t inspecti
                                           std::optional<int> revision);
 
 absl::StatusOr<DisciplinaryDecision> LoadDecision(db::Session& session, int64_t id, Lock lock);
-std::vector<DisciplinaryDecision> LoadDecisions(db::Session& session,
-                                                const DecisionFilter& filter);
+std::vector<DisciplinaryDecision> LoadDecisions(db::Session& session, const DecisionFilter& filter);
 DisciplinaryDecision InsertDecisionRow(db::Session& session, const DisciplinaryDecision& decision);
 absl::StatusOr<DisciplinaryDecision> UpdateDecisionRow(db::Session& session,
                                                        const DisciplinaryDecision& decision);

@@ -34,10 +34,10 @@ absl::Status CheckBookWith(db::Session& session, const RuleVersionRecord& change
 }  // namespace
 
 std::vector<RuleVersionRecord> LoadRuleVersions(db::Session& session, Lock lock) {
-  sql::PreparedStatement& statement = session.Prepare(absl::StrCat(
-      "SELECT effective_from, rules_json, version, update_time FROM rule_versions"
-      " ORDER BY effective_from",
-      lock == Lock::kForUpdate ? " FOR UPDATE" : ""));
+  sql::PreparedStatement& statement = session.Prepare(
+      absl::StrCat("SELECT effective_from, rules_json, version, update_time FROM rule_versions"
+                   " ORDER BY effective_from",
+                   lock == Lock::kForUpdate ? " FOR UPDATE" : ""));
   std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
   std::vector<RuleVersionRecord> versions;
   while (rs->next()) {
