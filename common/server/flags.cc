@@ -28,8 +28,11 @@ ABSL_FLAG(std::string, health_listen, "",
           "Plaintext listen address, host:port, serving only grpc.health.v1 (for Kubernetes "
           "probes when the gRPC port requires TLS); empty disables it");
 ABSL_FLAG(absl::Duration, max_connection_age, absl::Minutes(5),
-          "Connections are closed after about this age, their calls given --shutdown_grace to "
-          "finish, so clients reconnect and spread over replicas; 0 keeps them open");
+          "Connections are closed after about this age, so clients reconnect and spread over "
+          "replicas; 0 keeps them open");
+ABSL_FLAG(absl::Duration, max_connection_age_grace, absl::Hours(1),
+          "How long calls running on a connection that aged out may still take (a bulk import "
+          "is one long stream)");
 ABSL_FLAG(std::string, log_level, "info", "debug, info, warn or error");
 
 namespace dangbo::server {

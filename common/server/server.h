@@ -56,6 +56,10 @@ struct ServerOptions {
   // finish. Clients of a Kubernetes ClusterIP Service then reconnect and spread over replicas
   // that started after them. Zero: connections live as long as clients keep them.
   absl::Duration max_connection_age = absl::Minutes(5);
+  // How long calls already running on an aged-out connection may still take. Long, because a
+  // bulk import is one stream that may run for many minutes; new calls move to a new
+  // connection at once either way.
+  absl::Duration max_connection_age_grace = absl::Hours(1);
   // Insecure when null; grpc::SslServerCredentials for TLS/mTLS.
   std::shared_ptr<grpc::ServerCredentials> credentials;
 

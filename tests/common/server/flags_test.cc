@@ -97,7 +97,8 @@ TEST_F(FlagsTest, LogLevelFromEnvironment_AppliesToLogger) {
 TEST_F(FlagsTest, FromFlags_CarriesEveryServerFlag) {
   Parse({"--listen=127.0.0.1:1", "--metrics_listen=127.0.0.1:2", "--max_message_bytes=1000",
          "--workers=3", "--shutdown_grace=4s", "--readiness_interval=250ms",
-         "--health_listen=127.0.0.1:3", "--max_connection_age=90s"});
+         "--health_listen=127.0.0.1:3", "--max_connection_age=90s",
+         "--max_connection_age_grace=2h"});
   ServerOptions options = ServerOptions::FromFlags();
   EXPECT_EQ(options.listen, "127.0.0.1:1");
   EXPECT_EQ(options.metrics_listen, "127.0.0.1:2");
@@ -107,6 +108,7 @@ TEST_F(FlagsTest, FromFlags_CarriesEveryServerFlag) {
   EXPECT_EQ(options.readiness_interval, absl::Milliseconds(250));
   EXPECT_EQ(options.health_listen, "127.0.0.1:3");
   EXPECT_EQ(options.max_connection_age, absl::Seconds(90));
+  EXPECT_EQ(options.max_connection_age_grace, absl::Hours(2));
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Connections are closed after max_connection_age so that clients of a Kubernetes ClusterIP
-// Service reconnect and spread over replicas; calls in flight get shutdown_grace to finish.
+// Service reconnect and spread over replicas; calls in flight get max_connection_age_grace.
 
 #include <future>
 
@@ -14,7 +14,7 @@ namespace {
 server::ServerOptions WithMaxAge(absl::Duration age, absl::Duration grace = absl::Seconds(5)) {
   server::ServerOptions options = TestOptions();
   options.max_connection_age = age;
-  options.shutdown_grace = grace;
+  options.max_connection_age_grace = grace;
   return options;
 }
 
