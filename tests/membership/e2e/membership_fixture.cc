@@ -93,6 +93,17 @@ void MembershipE2E::SetUpTestSuite() {
   ASSERT_TRUE(st.ok()) << st.error_message();
 }
 
+// Stops the service and the database once, after the last suite of the binary.
+class SuiteTeardown : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    delete suite;
+    suite = nullptr;
+  }
+};
+const ::testing::Environment* const kSuiteTeardown =
+    ::testing::AddGlobalTestEnvironment(new SuiteTeardown);
+
 void MembershipE2E::TearDownTestSuite() {}
 
 std::string MembershipE2E::Token(const std::vector<std::string>& roles,
