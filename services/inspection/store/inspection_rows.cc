@@ -8,7 +8,7 @@
 #include "cppconn/resultset.h"
 #include "services/inspection/store/filter_sql.h"
 #include "services/inspection/store/rows.h"
-#include "services/inspection/store/sql_row.h"
+#include "common/db/sql_row.h"
 
 namespace dangbo::inspection::internal {
 namespace {

@@ -9,7 +9,7 @@
 #include "common/db/sql_error.h"
 #include "cppconn/resultset.h"
 #include "services/inspection/store/rows.h"
-#include "services/inspection/store/sql_row.h"
+#include "common/db/sql_row.h"
 #include "services/inspection/store/store.h"
 
 namespace dangbo::inspection {

@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/db/sql_error.h"
 #include "cppconn/resultset.h"
-#include "services/inspection/store/sql_row.h"
+#include "common/db/sql_row.h"
 
 namespace dangbo::db {
 namespace {

@@ -7,7 +7,7 @@
 #include "cppconn/resultset.h"
 #include "nlohmann/json.hpp"
 #include "services/inspection/store/rows.h"
-#include "services/inspection/store/sql_row.h"
+#include "common/db/sql_row.h"
 
 namespace dangbo::inspection::internal {
 namespace {

@@ -1,28 +1,36 @@
-// Positional reading and binding of columns over Connector/C++, so that a row mapping is one
-// list of fields in the order of its column list and the NULL conventions live in one place.
-//
-// Generic (no inspection type): written to move to common/db/ as the one shared version of
-// membership's store/sql_values.h, which does the same for membership.
-#ifndef DANGBO_SERVICES_INSPECTION_STORE_SQL_ROW_H_
-#define DANGBO_SERVICES_INSPECTION_STORE_SQL_ROW_H_
+// Rows and parameters of Connector/C++ statements, read and bound left to right, and the SQL
+// text pieces every store builds from constant column names. Shared by the services' stores.
+#ifndef DANGBO_COMMON_DB_SQL_ROW_H_
+#define DANGBO_COMMON_DB_SQL_ROW_H_
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <variant>
+#include <vector>
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "absl/types/span.h"
 #include "cppconn/prepared_statement.h"
 #include "cppconn/resultset.h"
 
 namespace dangbo::db {
 
+// SQL text built from constant column names (never from values): "a, b", "a = ?, b = ?",
+// "?, ?".
+std::string ColumnList(absl::Span<const char* const> columns);
+std::string AssignmentList(absl::Span<const char* const> columns);
+std::string Placeholders(size_t count);
+
+// DATETIME(6) text as the server writes it, always UTC.
+std::string FormatSqlTime(absl::Time t);
+absl::Time ParseSqlTime(const std::string& text);
+
 // The current instant rounded down to the microsecond a DATETIME(6) keeps, so that what a
 // write returns equals what a later read returns.
 absl::Time NowMicros();
-
-// DATETIME(6) text in UTC (every connection runs with time_zone UTC).
-std::string FormatSqlTime(absl::Time t);
 
 // Reads the columns of the current row left to right.
 class RowReader {
@@ -37,12 +45,13 @@ class RowReader {
   std::optional<int64_t> OptionalInt64();
   std::optional<int> OptionalInt();
   std::optional<absl::CivilDay> OptionalDate();
-  absl::CivilDay Date();  // NULL reads as 1970-01-01
-  absl::Time Time();      // NULL reads as InfinitePast
+  absl::CivilDay Date();
+  absl::Time Time();
   template <typename Enum>
   Enum EnumValue() {
     return static_cast<Enum>(Int());
   }
+  void Skip() { ++column_; }
 
  private:
   const sql::ResultSet& rs_;
@@ -59,21 +68,40 @@ class ParamBinder {
   ParamBinder& Int(int v);
   ParamBinder& Bool(bool v);
   ParamBinder& String(const std::string& v);
+  // Identity columns with a UNIQUE key store absence as NULL: two empty values never collide.
+  ParamBinder& StringOrNull(const std::string& v);
   ParamBinder& OptionalInt64(const std::optional<int64_t>& v);
   ParamBinder& OptionalInt(const std::optional<int>& v);
   ParamBinder& OptionalDate(const std::optional<absl::CivilDay>& v);
   ParamBinder& Date(absl::CivilDay v);
   ParamBinder& Time(absl::Time v);
+  // A FormatSqlTime() text, for binding one instant to many rows without formatting it again.
+  ParamBinder& FormattedTime(const std::string& sql_time);
   template <typename Enum>
   ParamBinder& EnumValue(Enum v) {
     return Int(static_cast<int>(v));
   }
+
+  uint32_t next_parameter() const { return parameter_; }
 
  private:
   sql::PreparedStatement& statement_;
   uint32_t parameter_;
 };
 
+// Values for a statement whose shape (and so its text) depends on a filter: collected while
+// the WHERE clause is built, bound in the same order afterwards.
+class BoundValues {
+ public:
+  void Add(int64_t v) { values_.emplace_back(v); }
+  void Add(std::string v) { values_.emplace_back(std::move(v)); }
+  void Add(absl::CivilDay v) { values_.emplace_back(v); }
+  void BindTo(sql::PreparedStatement& statement) const;
+
+ private:
+  std::vector<std::variant<int64_t, std::string, absl::CivilDay>> values_;
+};
+
 }  // namespace dangbo::db
 
-#endif  // DANGBO_SERVICES_INSPECTION_STORE_SQL_ROW_H_
+#endif  // DANGBO_COMMON_DB_SQL_ROW_H_
