@@ -309,7 +309,21 @@ grpc::Status MembershipServiceImpl::RecordMemberEvent(grpc::ServerContext* ctx,
         "RecordMemberEvent", *req, req->request_id(), principal,
         [&](MembershipTx& tx) -> absl::StatusOr<MutationOutcome> {
           DANGBO_ASSIGN_OR_RETURN(Member member, tx.LockMember(id));
-          DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, action, "member", member.organization_id));
+          DANGBO_ASSIGN_OR_RETURN(std::vector<MemberEvent> history, tx.MemberEvents(id));
+          // The receiving organization records the receipt of an official transfer, so it is
+          // authorized where the member is going; every other event where the member is.
+          int64_t acting_organization = member.organization_id;
+          if (requested.type == MemberEventType::kTransferOfficialReceive &&
+              member.transfer_in_transit) {
+            for (auto it = history.rbegin(); it != history.rend(); ++it) {
+              if (it->type == MemberEventType::kTransferOfficialStart &&
+                  it->destination_organization_id) {
+                acting_organization = *it->destination_organization_id;
+                break;
+              }
+            }
+          }
+          DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, action, "member", acting_organization));
           if (expected_version && member.version != *expected_version) {
             return status::EtagMismatch(req->member());
           }
@@ -322,7 +336,6 @@ grpc::Status MembershipServiceImpl::RecordMemberEvent(grpc::ServerContext* ctx,
                   "event.destination_organization: is no longer active");
             }
           }
-          DANGBO_ASSIGN_OR_RETURN(std::vector<MemberEvent> history, tx.MemberEvents(id));
           requested.member_id = id;
           requested.recorded_by = principal.subject;
           absl::StatusOr<CheckedEvent> result =

@@ -99,6 +99,29 @@ TEST_F(LifecycleE2E, OfficialTransfer_CountsAtTheDestinationOnlyWhenReceived) {
   EXPECT_EQ(out.event().organization_after(), destination.name());
 }
 
+TEST_F(LifecycleE2E, OfficialTransfer_ReceiptIsRecordedByTheReceivingSide) {
+  v1::Organization origin = NewCell("Chi bộ Hóa chất nơi đi");
+  v1::Organization destination = NewCell("Chi bộ Hóa chất nơi đến");
+  v1::Member m = CreateFullMember(origin.name(), "Đinh Bộ Lĩnh", 2002);
+  const std::string origin_side = Token({"organizer"}, {IdOf(origin.name())}, "origin");
+  const std::string receiving_side =
+      Token({"organizer"}, {IdOf(destination.name())}, "destination");
+  v1::MemberEvent start =
+      Event(v1::MEMBER_EVENT_TYPE_TRANSFER_OFFICIAL_START, MakeDate(2026, 4, 1));
+  start.set_destination_organization(destination.name());
+  v1::RecordMemberEventResponse out;
+  ASSERT_TRUE(Record(m.name(), start, &out, origin_side).ok());
+
+  v1::MemberEvent receive =
+      Event(v1::MEMBER_EVENT_TYPE_TRANSFER_OFFICIAL_RECEIVE, MakeDate(2026, 4, 10));
+  EXPECT_EQ(Record(m.name(), receive, &out, Token({"organizer"}, {IdOf(Root().name()) + 100000}))
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  grpc::Status st = Record(m.name(), receive, &out, receiving_side);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(out.member().organization(), destination.name());
+}
+
 TEST_F(LifecycleE2E, StrikeOff_WithoutGround_NamesTheField) {
   v1::Member m = CreateFullMember(NewCell("Chi bộ Hóa chất 6").name(), "Hà Văn Tấn", 2003);
   v1::RecordMemberEventResponse out;
