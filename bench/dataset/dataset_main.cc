@@ -30,6 +30,7 @@
 #include "bench/dataset/dataset_loader.h"
 #include "bench/dataset/enum_text.h"
 #include "bench/dataset/summary.h"
+#include "common/auth/token_file.h"
 
 ABSL_FLAG(std::string, size, "bloc", "bloc (~7,000 members) or national (~5.6 million)");
 ABSL_FLAG(uint64_t, seed, 1, "same seed, same dataset, byte for byte");
@@ -60,20 +61,6 @@ using namespace dangbo::bench;  // NOLINT: a tool's main
 int Fail(absl::string_view message) {
   std::cerr << "dangbo-dataset: " << message << "\n";
   return 1;
-}
-
-absl::StatusOr<std::string> ReadToken() {
-  std::string path = absl::GetFlag(FLAGS_token_file);
-  if (path.empty()) {
-    const char* env = std::getenv("DANGBO_TOKEN_FILE");
-    if (env != nullptr) path = env;
-  }
-  if (path.empty()) return std::string();
-  std::ifstream in(path);
-  if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read token file ", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  return std::string(absl::StripAsciiWhitespace(text.str()));
 }
 
 std::string Rate(int64_t n, absl::Duration elapsed) {
@@ -123,7 +110,7 @@ absl::StatusOr<std::vector<std::string>> ReadNames(const Dataset& dataset,
 }
 
 int Load(const Dataset& dataset, const std::string& target, std::vector<std::string>& names) {
-  absl::StatusOr<std::string> token = ReadToken();
+  absl::StatusOr<std::string> token = dangbo::auth::ReadTokenFile(absl::GetFlag(FLAGS_token_file));
   if (!token.ok()) return Fail(token.status().message());
   LoadOptions options;
   options.token = *token;

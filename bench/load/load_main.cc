@@ -28,6 +28,7 @@
 #include "bench/dataset/dataset_loader.h"
 #include "bench/load/get_member_load.h"
 #include "bench/load/member_names.h"
+#include "common/auth/token_file.h"
 
 ABSL_FLAG(std::string, mode, "get", "get (GetMember latency and throughput) or import");
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "membership service host:port");
@@ -55,20 +56,6 @@ using namespace dangbo::bench;  // NOLINT: a tool's main
 int Fail(absl::string_view message) {
   std::cerr << "dangbo-load: " << message << "\n";
   return 1;
-}
-
-absl::StatusOr<std::string> ReadToken() {
-  std::string path = absl::GetFlag(FLAGS_token_file);
-  if (path.empty()) {
-    const char* env = std::getenv("DANGBO_TOKEN_FILE");
-    if (env != nullptr) path = env;
-  }
-  if (path.empty()) return std::string();
-  std::ifstream in(path);
-  if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read token file ", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  return std::string(absl::StripAsciiWhitespace(text.str()));
 }
 
 double Micros(absl::Duration d) { return absl::ToDoubleMicroseconds(d); }
@@ -183,7 +170,7 @@ int RunImport(const std::string& token) {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("Load generator for the membership service (--mode=get|import).");
   absl::ParseCommandLine(argc, argv);
-  absl::StatusOr<std::string> token = ReadToken();
+  absl::StatusOr<std::string> token = dangbo::auth::ReadTokenFile(absl::GetFlag(FLAGS_token_file));
   if (!token.ok()) return Fail(token.status().message());
   const std::string mode = absl::GetFlag(FLAGS_mode);
   if (mode == "get") return RunGet(*token);
