@@ -1,5 +1,7 @@
 #include "common/auth/token_file.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <fstream>
 
