@@ -66,6 +66,20 @@ TEST(ParseArgs, DoubleDash_EndsOptions) {
   EXPECT_FALSE(args->Has("dry_run"));
 }
 
+TEST(ParseArgs, DashesInOptionNames_AreUnderscores) {
+  auto args = ParseArgs({"--dry-run", "--kind", "cell"}, kSpecs);
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_TRUE(args->Has("dry_run"));
+  EXPECT_EQ(args->ValueOr("kind", ""), "cell");
+}
+
+TEST(ParsedArgs, Occurrences_KeepsCommasAndEveryValue) {
+  auto args = ParseArgs({"--as_of=a, b", "--as_of", "c"}, kSpecs);
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_THAT(args->Occurrences("as_of"), ElementsAre("a, b", "c"));
+  EXPECT_THAT(args->Occurrences("missing"), ElementsAre());
+}
+
 TEST(ParseBool, VietnameseWords_AreBooleans) {
   EXPECT_TRUE(*ParseBool("Có"));
   EXPECT_FALSE(*ParseBool("không"));

@@ -1,5 +1,7 @@
 #include "tools/dangboctl/args.h"
 
+#include <algorithm>
+
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -54,6 +56,12 @@ std::vector<std::string> ParsedArgs::Values(absl::string_view name) const {
   return out;
 }
 
+std::vector<std::string> ParsedArgs::Occurrences(absl::string_view name) const {
+  auto it = values_.find(name);
+  if (it == values_.end()) return {};
+  return it->second;
+}
+
 absl::StatusOr<bool> ParsedArgs::Flag(absl::string_view name) const {
   std::optional<std::string> value = Value(name);
   if (!value.has_value()) return false;
@@ -80,7 +88,9 @@ absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
     }
     const absl::string_view body = absl::string_view(arg).substr(2);
     const size_t equals = body.find('=');
-    const std::string name(body.substr(0, equals));
+    // `--subjects-csv` is `--subjects_csv`: people type dashes, the specs use underscores.
+    std::string name(body.substr(0, equals));
+    std::replace(name.begin(), name.end(), '-', '_');
     const OptionSpec* spec = FindSpec(specs, name);
     if (spec == nullptr) return absl::InvalidArgumentError(absl::StrCat("unknown option --", name));
     std::string value;

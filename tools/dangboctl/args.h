@@ -41,6 +41,8 @@ class ParsedArgs {
   std::string ValueOr(absl::string_view name, absl::string_view fallback) const;
   // Every value given, commas split, empty pieces dropped.
   std::vector<std::string> Values(absl::string_view name) const;
+  // Every value given, as given: for free text that may hold commas (a notice's sentences).
+  std::vector<std::string> Occurrences(absl::string_view name) const;
   // INVALID_ARGUMENT when the value is not a boolean.
   absl::StatusOr<bool> Flag(absl::string_view name) const;
 
@@ -52,6 +54,7 @@ class ParsedArgs {
 };
 
 // Splits `args` into options known to `specs` and positional arguments. `--` ends the options.
+// A dash in an option's name stands for an underscore (`--dry-run` is `--dry_run`).
 // INVALID_ARGUMENT for an unknown option or a value option without its value.
 absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
                                      const std::vector<OptionSpec>& specs);

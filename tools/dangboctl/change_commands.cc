@@ -1,4 +1,4 @@
-// changes list: the membership change feed, optionally followed until Ctrl-C.
+// changes list: the change feed of membership or inspection, optionally followed until Ctrl-C.
 #include <atomic>
 #include <csignal>
 #include <string>
@@ -48,6 +48,42 @@ absl::StatusOr<int64_t> PositiveNumber(const ParsedArgs& args, absl::string_view
   return value;
 }
 
+// Reads the feed of one service; both services' feeds have the same shape.
+template <typename Stub, typename Request, typename Response>
+absl::Status Follow(CommandContext& ctx, StubMethod<Stub, Request, Response> method, int64_t after,
+                    int64_t page_size, int64_t max, bool follow, absl::Duration poll) {
+  static const auto* const kColumns = new std::vector<Column>{
+      {"SEQUENCE", "sequence"},       {"COMMIT TIME", "commit_time"}, {"RESOURCE", "resource"},
+      {"CHANGE TYPE", "change_type"}, {"REQUEST ID", "request_id"},
+  };
+  ResourcePrinter printer(ctx.options().output, *kColumns, ctx.out());
+  InterruptScope interrupt_scope;
+  Request request;
+  request.set_after_sequence(after);
+  request.set_page_size(static_cast<int32_t>(page_size));
+  int64_t printed = 0;
+  while (!interrupted.load()) {
+    Response response;
+    absl::Status status = Call(ctx, method, request, &response);
+    // Ctrl-C during a call is the user ending the follow, not a failure.
+    if (!status.ok()) return interrupted.load() ? absl::OkStatus() : status;
+    for (const dangbo::type::v1::Change& change : response.changes()) {
+      printer.Add(change);
+      request.set_after_sequence(change.sequence());
+      if (max > 0 && ++printed >= max) return absl::OkStatus();
+    }
+    printer.Flush();
+    const bool caught_up =
+        response.changes().empty() || request.after_sequence() >= response.head_sequence();
+    if (!caught_up) continue;
+    if (!follow) return absl::OkStatus();
+    for (absl::Time wake = absl::Now() + poll; absl::Now() < wake && !interrupted.load();) {
+      absl::SleepFor(kInterruptCheck);
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status List(CommandContext& ctx) {
   const ParsedArgs& args = ctx.args();
   absl::StatusOr<int64_t> after = PositiveNumber(args, "after", 0, 0);
@@ -64,37 +100,15 @@ absl::Status List(CommandContext& ctx) {
     if (!parsed.ok()) return absl::InvalidArgumentError(absl::StrCat("--poll_interval=", *text));
     poll = *parsed;
   }
-
-  static const auto* const kColumns = new std::vector<Column>{
-      {"SEQUENCE", "sequence"},       {"COMMIT TIME", "commit_time"}, {"RESOURCE", "resource"},
-      {"CHANGE TYPE", "change_type"}, {"REQUEST ID", "request_id"},
-  };
-  ResourcePrinter printer(ctx.options().output, *kColumns, ctx.out());
-  InterruptScope interrupt_scope;
-  membership_v1::ListChangesRequest request;
-  request.set_after_sequence(*after);
-  request.set_page_size(static_cast<int32_t>(*page_size));
-  int64_t printed = 0;
-  while (!interrupted.load()) {
-    membership_v1::ListChangesResponse response;
-    absl::Status status = Call(ctx, &MembershipStub::ListChanges, request, &response);
-    // Ctrl-C during a call is the user ending the follow, not a failure.
-    if (!status.ok()) return interrupted.load() ? absl::OkStatus() : status;
-    for (const dangbo::type::v1::Change& change : response.changes()) {
-      printer.Add(change);
-      request.set_after_sequence(change.sequence());
-      if (*max > 0 && ++printed >= *max) return absl::OkStatus();
-    }
-    printer.Flush();
-    const bool caught_up =
-        response.changes().empty() || request.after_sequence() >= response.head_sequence();
-    if (!caught_up) continue;
-    if (!*follow) return absl::OkStatus();
-    for (absl::Time wake = absl::Now() + poll; absl::Now() < wake && !interrupted.load();) {
-      absl::SleepFor(kInterruptCheck);
-    }
+  const std::string service = args.ValueOr("service", "membership");
+  if (service == "membership") {
+    return Follow(ctx, &MembershipStub::ListChanges, *after, *page_size, *max, *follow, poll);
   }
-  return absl::OkStatus();
+  if (service == "inspection") {
+    return Follow(ctx, &InspectionStub::ListChanges, *after, *page_size, *max, *follow, poll);
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat("--service=", service, ": membership or inspection"));
 }
 
 }  // namespace
@@ -109,7 +123,9 @@ void RegisterChangeCommands(CommandRegistry& registry) {
        "The change feed: committed changes in commit order.",
        "Reads up to the feed's head and stops; with --follow keeps polling for new changes\n"
        "until Ctrl-C. With --output=json each change is one line, its payload included.",
-       {{"after", OptionKind::kValue, "SEQUENCE", "only changes after this sequence (default 0)"},
+       {{"service", OptionKind::kValue, "SERVICE",
+         "whose feed: membership (default) or inspection"},
+        {"after", OptionKind::kValue, "SEQUENCE", "only changes after this sequence (default 0)"},
         {"page_size", OptionKind::kValue, "N", "changes per call (service default 1000)"},
         {"max", OptionKind::kValue, "N", "stop after N changes"},
         {"follow", OptionKind::kFlag, "", "keep polling for new changes until Ctrl-C"},

@@ -63,6 +63,16 @@ absl::StatusOr<std::string> ResolveToken(const ParsedArgs& args, const Environme
   return result;
 }
 
+// --<service>, else --target, else DANGBO_<SERVICE>, else DANGBO_TARGET: the command line wins
+// over the environment, and a service's own address over the shared one.
+std::optional<std::string> ServiceTarget(const ParsedArgs& args, const Environment& environment,
+                                         absl::string_view service) {
+  if (auto own = args.Value(service)) return own;
+  if (auto any = args.Value("target")) return any;
+  if (auto env = environment(absl::StrCat("DANGBO_", absl::AsciiStrToUpper(service)))) return env;
+  return environment("DANGBO_TARGET");
+}
+
 }  // namespace
 
 Environment ProcessEnvironment() {
@@ -77,6 +87,8 @@ const std::vector<OptionSpec>& GlobalOptionSpecs() {
   static const auto* const kSpecs = new std::vector<OptionSpec>{
       {"membership", OptionKind::kValue, "HOST:PORT",
        "membership service address (default --target, else 127.0.0.1:50051)"},
+      {"inspection", OptionKind::kValue, "HOST:PORT",
+       "inspection service address (default --target, else 127.0.0.1:50052)"},
       {"target", OptionKind::kValue, "HOST:PORT",
        "address of every service not given its own flag"},
       {"token", OptionKind::kValue, "JWT", "bearer token sent with every call"},
@@ -110,15 +122,10 @@ absl::StatusOr<absl::Duration> ParseTimeout(absl::string_view text) {
 absl::StatusOr<ClientOptions> ResolveClientOptions(const ParsedArgs& args,
                                                    const Environment& environment) {
   ClientOptions options;
-  if (auto target = args.Value("membership")) {
-    options.membership_target = *target;
-  } else if (auto any = args.Value("target")) {
-    options.membership_target = *any;
-  } else if (auto env = environment("DANGBO_MEMBERSHIP")) {
-    options.membership_target = *env;
-  } else if (auto env_any = environment("DANGBO_TARGET")) {
-    options.membership_target = *env_any;
-  }
+  options.membership_target = ServiceTarget(args, environment, "membership")
+                                  .value_or(std::string(kDefaultMembershipTarget));
+  options.inspection_target = ServiceTarget(args, environment, "inspection")
+                                  .value_or(std::string(kDefaultInspectionTarget));
   absl::StatusOr<std::string> token = ResolveToken(args, environment);
   if (!token.ok()) return token.status();
   options.token = *std::move(token);

@@ -26,10 +26,12 @@ using Environment = std::function<std::optional<std::string>(absl::string_view n
 Environment ProcessEnvironment();
 
 inline constexpr absl::string_view kDefaultMembershipTarget = "127.0.0.1:50051";
+inline constexpr absl::string_view kDefaultInspectionTarget = "127.0.0.1:50052";
 inline constexpr absl::Duration kDefaultTimeout = absl::Seconds(30);
 
 struct ClientOptions {
   std::string membership_target{kDefaultMembershipTarget};
+  std::string inspection_target{kDefaultInspectionTarget};
   // Bearer token sent on every call; empty sends none.
   std::string token;
   // TLS is on when a CA file is given; a client certificate needs both cert and key.

@@ -7,25 +7,33 @@
 namespace dangbo::ctl {
 
 CommandContext::CommandContext(const ParsedArgs& args, const ClientOptions& options,
-                               std::shared_ptr<grpc::ChannelInterface> membership_channel,
-                               std::ostream& out, std::ostream& err)
-    : args_(args),
-      options_(options),
-      membership_channel_(std::move(membership_channel)),
-      out_(out),
-      err_(err) {}
+                               ServiceChannels channels, std::ostream& out, std::ostream& err)
+    : args_(args), options_(options), channels_(std::move(channels)), out_(out), err_(err) {}
 
 absl::StatusOr<MembershipStub*> CommandContext::Membership() {
   if (membership_ == nullptr) {
-    if (membership_channel_ == nullptr) {
+    if (channels_.membership == nullptr) {
       absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
           OpenChannel(options_, options_.membership_target);
       if (!channel.ok()) return channel.status();
-      membership_channel_ = *std::move(channel);
+      channels_.membership = *std::move(channel);
     }
-    membership_ = membership_v1::MembershipService::NewStub(membership_channel_);
+    membership_ = membership_v1::MembershipService::NewStub(channels_.membership);
   }
   return membership_.get();
+}
+
+absl::StatusOr<InspectionStub*> CommandContext::Inspection() {
+  if (inspection_ == nullptr) {
+    if (channels_.inspection == nullptr) {
+      absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
+          OpenChannel(options_, options_.inspection_target);
+      if (!channel.ok()) return channel.status();
+      channels_.inspection = *std::move(channel);
+    }
+    inspection_ = inspection_v1::InspectionService::NewStub(channels_.inspection);
+  }
+  return inspection_.get();
 }
 
 void CommandContext::Prepare(grpc::ClientContext& context, absl::Duration fallback) const {

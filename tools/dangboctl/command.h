@@ -16,6 +16,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "dangbo/inspection/v1/inspection_service.grpc.pb.h"
 #include "dangbo/membership/v1/membership_service.grpc.pb.h"
 #include "grpcpp/client_context.h"
 #include "tools/dangboctl/args.h"
@@ -25,15 +26,22 @@
 namespace dangbo::ctl {
 
 namespace membership_v1 = ::dangbo::membership::v1;
+namespace inspection_v1 = ::dangbo::inspection::v1;
 using MembershipStub = membership_v1::MembershipService::StubInterface;
+using InspectionStub = inspection_v1::InspectionService::StubInterface;
+
+// Channels that replace dialing the services' addresses (tests use in-process channels).
+struct ServiceChannels {
+  std::shared_ptr<grpc::ChannelInterface> membership;
+  std::shared_ptr<grpc::ChannelInterface> inspection;
+};
 
 class CommandContext {
  public:
-  // With a `membership_channel`, calls go there instead of dialing --membership (tests use an
-  // in-process channel).
-  CommandContext(const ParsedArgs& args, const ClientOptions& options,
-                 std::shared_ptr<grpc::ChannelInterface> membership_channel, std::ostream& out,
-                 std::ostream& err);
+  // With a channel in `channels`, calls to that service go there instead of dialing its
+  // address (--membership, --inspection).
+  CommandContext(const ParsedArgs& args, const ClientOptions& options, ServiceChannels channels,
+                 std::ostream& out, std::ostream& err);
 
   const ParsedArgs& args() const { return args_; }
   const ClientOptions& options() const { return options_; }
@@ -42,6 +50,12 @@ class CommandContext {
 
   // The membership stub, connecting on first use.
   absl::StatusOr<MembershipStub*> Membership();
+  // The inspection stub, connecting on first use.
+  absl::StatusOr<InspectionStub*> Inspection();
+
+  // The stub of the service whose StubInterface is `Stub`.
+  absl::StatusOr<MembershipStub*> StubOf(MembershipStub*) { return Membership(); }
+  absl::StatusOr<InspectionStub*> StubOf(InspectionStub*) { return Inspection(); }
 
   // Deadline and bearer token of one call: --timeout if the user gave one, else `fallback`.
   void Prepare(grpc::ClientContext& context, absl::Duration fallback = kDefaultTimeout) const;
@@ -49,8 +63,9 @@ class CommandContext {
  private:
   const ParsedArgs& args_;
   const ClientOptions& options_;
-  std::shared_ptr<grpc::ChannelInterface> membership_channel_;
+  ServiceChannels channels_;
   std::unique_ptr<MembershipStub> membership_;
+  std::unique_ptr<InspectionStub> inspection_;
   std::ostream& out_;
   std::ostream& err_;
 };
@@ -82,15 +97,15 @@ class CommandRegistry {
   std::vector<Command> commands_;
 };
 
-template <typename Request, typename Response>
-using MembershipMethod = grpc::Status (MembershipStub::*)(grpc::ClientContext*, const Request&,
-                                                          Response*);
+// A unary method of a service's StubInterface.
+template <typename Stub, typename Request, typename Response>
+using StubMethod = grpc::Status (Stub::*)(grpc::ClientContext*, const Request&, Response*);
 
 // One unary call with the deadline and token; a failure keeps the server's details.
-template <typename Request, typename Response>
-absl::Status Call(CommandContext& ctx, MembershipMethod<Request, Response> method,
+template <typename Stub, typename Request, typename Response>
+absl::Status Call(CommandContext& ctx, StubMethod<Stub, Request, Response> method,
                   const Request& request, Response* response) {
-  absl::StatusOr<MembershipStub*> stub = ctx.Membership();
+  absl::StatusOr<Stub*> stub = ctx.StubOf(static_cast<Stub*>(nullptr));
   if (!stub.ok()) return stub.status();
   grpc::ClientContext context;
   ctx.Prepare(context);
@@ -103,8 +118,8 @@ std::string RetryHint(const absl::Status& status, absl::string_view request_id);
 
 // A mutation: as Call, and when the outcome is unknown (the call may have committed) the error
 // says how to retry without doing the work twice.
-template <typename Request, typename Response>
-absl::Status Mutate(CommandContext& ctx, MembershipMethod<Request, Response> method,
+template <typename Stub, typename Request, typename Response>
+absl::Status Mutate(CommandContext& ctx, StubMethod<Stub, Request, Response> method,
                     const Request& request, Response* response, absl::string_view request_id) {
   absl::Status status = Call(ctx, method, request, response);
   if (status.ok()) return status;
@@ -126,8 +141,8 @@ absl::StatusOr<Paging> PagingFromArgs(const ParsedArgs& args);
 
 // Reads pages of a List method and hands each item to `emit`. When it stops before the end it
 // prints the --page_token to continue from on stderr.
-template <typename Request, typename Response, typename ItemsOf, typename Emit>
-absl::Status ListPages(CommandContext& ctx, MembershipMethod<Request, Response> method,
+template <typename Stub, typename Request, typename Response, typename ItemsOf, typename Emit>
+absl::Status ListPages(CommandContext& ctx, StubMethod<Stub, Request, Response> method,
                        Request request, const Paging& paging, ItemsOf items_of, Emit emit) {
   int64_t emitted = 0;
   request.set_page_token(paging.page_token);

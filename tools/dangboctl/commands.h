@@ -14,6 +14,15 @@ void RegisterDueCommands(CommandRegistry& registry);
 void RegisterRatingCommands(CommandRegistry& registry);
 void RegisterBadgeCommands(CommandRegistry& registry);
 void RegisterChangeCommands(CommandRegistry& registry);
+// The inspection service's.
+void RegisterProgrammeCommands(CommandRegistry& registry);
+void RegisterInspectionCommands(CommandRegistry& registry);
+void RegisterInspectionWorkCommands(CommandRegistry& registry);
+void RegisterNoticeCommands(CommandRegistry& registry);
+void RegisterDisciplineCommands(CommandRegistry& registry);
+void RegisterAppealCommands(CommandRegistry& registry);
+void RegisterRuleCommands(CommandRegistry& registry);
+void RegisterOverdueCommands(CommandRegistry& registry);
 
 // Every command dangboctl has.
 CommandRegistry AllCommands();

@@ -1,5 +1,7 @@
 #include "tools/dangboctl/dangboctl.h"
 
+#include <algorithm>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "tools/dangboctl/commands.h"
@@ -10,8 +12,10 @@ namespace {
 
 bool TakesValue(absl::string_view arg) {
   if (!absl::StartsWith(arg, "--") || absl::StrContains(arg, '=')) return false;
+  std::string name(arg.substr(2));
+  std::replace(name.begin(), name.end(), '-', '_');  // as ParseArgs reads it
   for (const OptionSpec& spec : GlobalOptionSpecs()) {
-    if (arg.substr(2) == spec.name) return spec.kind != OptionKind::kFlag;
+    if (name == spec.name) return spec.kind != OptionKind::kFlag;
   }
   return false;
 }
@@ -87,7 +91,10 @@ int RunCommand(const Command& command, const std::vector<std::string>& rest, std
   absl::StatusOr<ClientOptions> options = ResolveClientOptions(*args, run_environment.environment);
   if (!options.ok()) return usage_error(options.status().message());
 
-  CommandContext context(*args, *options, run_environment.membership_channel, out, err);
+  CommandContext context(
+      *args, *options,
+      ServiceChannels{run_environment.membership_channel, run_environment.inspection_channel}, out,
+      err);
   absl::Status status = command.run(context);
   out.flush();
   if (!status.ok()) PrintError(status, err);
@@ -110,6 +117,14 @@ CommandRegistry AllCommands() {
   RegisterRatingCommands(registry);
   RegisterBadgeCommands(registry);
   RegisterChangeCommands(registry);
+  RegisterProgrammeCommands(registry);
+  RegisterInspectionCommands(registry);
+  RegisterInspectionWorkCommands(registry);
+  RegisterNoticeCommands(registry);
+  RegisterDisciplineCommands(registry);
+  RegisterAppealCommands(registry);
+  RegisterRuleCommands(registry);
+  RegisterOverdueCommands(registry);
   return registry;
 }
 

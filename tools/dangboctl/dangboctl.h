@@ -18,6 +18,8 @@ struct RunEnvironment {
   Environment environment = ProcessEnvironment();
   // When set, membership calls use this channel instead of dialing --membership.
   std::shared_ptr<grpc::ChannelInterface> membership_channel;
+  // When set, inspection calls use this channel instead of dialing --inspection.
+  std::shared_ptr<grpc::ChannelInterface> inspection_channel;
 };
 
 // Runs `dangboctl <args...>` (without the program name) and returns its exit code: 0 ok, 1 an RPC
