@@ -34,6 +34,9 @@ class MembershipServiceImpl final : public v1::MembershipService::Service {
                                   v1::Organization* resp) override;
   grpc::Status GetOrganization(grpc::ServerContext* ctx, const v1::GetOrganizationRequest* req,
                                v1::Organization* resp) override;
+  grpc::Status BatchGetOrganizations(grpc::ServerContext* ctx,
+                                     const v1::BatchGetOrganizationsRequest* req,
+                                     v1::BatchGetOrganizationsResponse* resp) override;
   grpc::Status ListOrganizations(grpc::ServerContext* ctx, const v1::ListOrganizationsRequest* req,
                                  v1::ListOrganizationsResponse* resp) override;
   grpc::Status UpdateOrganization(grpc::ServerContext* ctx,

@@ -1,4 +1,5 @@
 // Organizations: the tree, its changes and its history.
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "common/api/dates.h"
@@ -22,6 +23,7 @@ using v1::OrganizationChange;
 
 constexpr int kDefaultPageSize = 100;
 constexpr int kMaxPageSize = 1000;
+constexpr int kMaxBatchGet = 1000;
 
 absl::StatusOr<int64_t> OrganizationId(std::string_view field, std::string_view name) {
   return api::ParseResourceId(field, kOrganizations, name);
@@ -145,6 +147,43 @@ grpc::Status MembershipServiceImpl::GetOrganization(grpc::ServerContext* ctx,
       DANGBO_ASSIGN_OR_RETURN(Organization org, deps_.store->GetOrganization(id));
       *resp = OrganizationToProto(org);
     }
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status MembershipServiceImpl::BatchGetOrganizations(
+    grpc::ServerContext* ctx, const v1::BatchGetOrganizationsRequest* req,
+    v1::BatchGetOrganizationsResponse* resp) {
+  return Run([&]() -> absl::Status {
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadOrganization));
+    if (req->names_size() > kMaxBatchGet) {
+      return status::InvalidField("names", absl::StrCat("at most ", kMaxBatchGet, " names"));
+    }
+    std::vector<int64_t> ids;
+    ids.reserve(req->names_size());
+    for (int i = 0; i < req->names_size(); ++i) {
+      DANGBO_ASSIGN_OR_RETURN(int64_t id,
+                              OrganizationId(absl::StrCat("names[", i, "]"), req->names(i)));
+      ids.push_back(id);
+    }
+    // One query answers existence and scope for the whole batch before any row is read.
+    DANGBO_ASSIGN_OR_RETURN(auto paths, deps_.store->OrganizationPaths(ids));
+    absl::flat_hash_map<int64_t, std::string> path_of(paths.begin(), paths.end());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      auto it = path_of.find(ids[i]);
+      if (it == path_of.end()) {
+        return Prefixed(absl::StrCat("names[", i, "]"),
+                        status::NotFound("organization", req->names(static_cast<int>(i))));
+      }
+      DANGBO_RETURN_IF_ERROR(auth::Authorize(principal, Action::kReadOrganization, it->second));
+    }
+    absl::flat_hash_map<int64_t, v1::Organization> read;
+    for (int64_t id : ids) {
+      if (read.contains(id)) continue;
+      DANGBO_ASSIGN_OR_RETURN(Organization org, deps_.store->GetOrganization(id));
+      read.emplace(id, OrganizationToProto(org));
+    }
+    for (int64_t id : ids) *resp->add_organizations() = read.at(id);
     return absl::OkStatus();
   });
 }
