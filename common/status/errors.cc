@@ -95,4 +95,20 @@ absl::Status EtagMismatch(std::string_view resource_name) {
       {{"resource", std::string(resource_name)}, {"field", "etag"}});
 }
 
+absl::Status Prefixed(std::string_view field, absl::Status status) {
+  if (status.ok() || field.empty()) return status;
+  // Domain rules write "<their field>: <description>"; the request's path to it is
+  // "<field>.<their field>".
+  const absl::string_view message = status.message();
+  const size_t colon = message.find(": ");
+  const bool names_a_field = colon != absl::string_view::npos && colon > 0 &&
+                             message.substr(0, colon).find(' ') == absl::string_view::npos;
+  absl::Status out(status.code(), names_a_field ? absl::StrCat(ToAbsl(field), ".", message)
+                                                : absl::StrCat(ToAbsl(field), ": ", message));
+  status.ForEachPayload([&out](absl::string_view type_url, const absl::Cord& payload) {
+    out.SetPayload(type_url, payload);
+  });
+  return out;
+}
+
 }  // namespace dangbo::status

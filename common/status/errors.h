@@ -60,6 +60,12 @@ absl::Status StateTransitionNotAllowed(std::string_view resource_name, std::stri
 // reason ETAG_MISMATCH and metadata {resource, field: "etag"}.
 absl::Status EtagMismatch(std::string_view resource_name);
 
+// A domain rule's error placed in the request: domain rules name their own fields
+// ("citizen_id: ..."), the adapter knows the path to them ("member.personal_data"), so the
+// message becomes "member.personal_data.citizen_id: ...". Same code and payloads; OK and an
+// empty `field` pass through unchanged.
+absl::Status Prefixed(std::string_view field, absl::Status status);
+
 }  // namespace dangbo::status
 
 #endif  // DANGBO_COMMON_STATUS_ERRORS_H_

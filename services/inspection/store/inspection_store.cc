@@ -116,6 +116,10 @@ absl::StatusOr<InspectionRuleBook> InspectionStore::LoadRuleBook() {
   return internal::RuleBookOf(*versions);
 }
 
+absl::StatusOr<InspectionRuleBook> RuleBookOf(const std::vector<RuleVersionRecord>& versions) {
+  return internal::RuleBookOf(versions);
+}
+
 absl::StatusOr<std::vector<StoredChange>> InspectionStore::ListChanges(int64_t after_sequence,
                                                                        int page_size) {
   return db::ReadChanges(pool_, after_sequence, page_size);

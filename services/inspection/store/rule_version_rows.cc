@@ -28,7 +28,7 @@ absl::Status CheckBookWith(db::Session& session, const RuleVersionRecord& change
     }
   }
   if (!replaced) versions.push_back(changed);
-  return RuleBookOf(versions).status();
+  return internal::RuleBookOf(versions).status();
 }
 
 }  // namespace

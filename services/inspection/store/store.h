@@ -46,6 +46,9 @@ struct RuleVersionRecord {
   absl::Time update_time;
 };
 
+// The rule book `versions` make (InvalidArgument when they do not parse together).
+absl::StatusOr<InspectionRuleBook> RuleBookOf(const std::vector<RuleVersionRecord>& versions);
+
 // Which membership RPC a queued call makes.
 enum class MembershipCallKind {
   kUnspecified = 0,

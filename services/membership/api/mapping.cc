@@ -45,37 +45,6 @@ absl::StatusOr<std::optional<int64_t>> OptionalOrganization(std::string_view fie
 
 }  // namespace
 
-std::string Etag(int64_t version) { return absl::StrCat("\"", version, "\""); }
-
-absl::Status Prefixed(std::string_view field, absl::Status status) {
-  if (status.ok() || field.empty()) return status;
-  // Domain rules write "<their field>: <description>"; the request's path to it is
-  // "<field>.<their field>".
-  const absl::string_view message = status.message();
-  const size_t colon = message.find(": ");
-  const bool names_a_field = colon != absl::string_view::npos && colon > 0 &&
-                             message.substr(0, colon).find(' ') == absl::string_view::npos;
-  absl::Status out(status.code(), names_a_field ? absl::StrCat(ToAbsl(field), ".", message)
-                                                : absl::StrCat(ToAbsl(field), ": ", message));
-  status.ForEachPayload([&out](absl::string_view type_url, const absl::Cord& payload) {
-    out.SetPayload(type_url, payload);
-  });
-  return out;
-}
-
-absl::StatusOr<int64_t> ParseEtag(std::string_view field, std::string_view etag) {
-  if (etag.empty()) return status::InvalidField(field, "required");
-  int64_t version = 0;
-  if (etag.size() < 3 || etag.front() != '"' || etag.back() != '"' ||
-      !absl::SimpleAtoi(ToAbsl(etag.substr(1, etag.size() - 2)), &version)) {
-    return status::WithErrorInfo(
-        absl::AbortedError(
-            absl::StrCat(ToAbsl(field), ": does not match the resource's current etag")),
-        status::kReasonEtagMismatch);
-  }
-  return version;
-}
-
 absl::StatusOr<Decision> DecisionFromProto(std::string_view field,
                                            const dangbo::type::v1::Decision& in) {
   Decision out;

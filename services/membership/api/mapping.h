@@ -7,6 +7,8 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "common/api/etag.h"
+#include "common/status/errors.h"
 #include "dangbo/membership/v1/member.pb.h"
 #include "dangbo/membership/v1/member_event.pb.h"
 #include "dangbo/membership/v1/organization.pb.h"
@@ -21,14 +23,10 @@ namespace pb = ::dangbo::membership::v1;
 inline constexpr std::string_view kOrganizations = "organizations";
 inline constexpr std::string_view kMembers = "members";
 
-std::string Etag(int64_t version);
-
-// A domain rule's error placed in the request: domain rules name their own fields
-// ("citizen_id: ..."), the adapter knows the path to them ("member.personal_data"), so the
-// message becomes "member.personal_data.citizen_id: ...". Same code and payloads.
-absl::Status Prefixed(std::string_view field, absl::Status status);
-// An empty etag is INVALID_ARGUMENT; one that is not ours is ABORTED like a stale one.
-absl::StatusOr<int64_t> ParseEtag(std::string_view field, std::string_view etag);
+// Shared with the other services' adapters.
+using api::Etag;
+using api::ParseEtag;
+using status::Prefixed;
 
 absl::StatusOr<Decision> DecisionFromProto(std::string_view field,
                                            const dangbo::type::v1::Decision& in);
