@@ -28,6 +28,8 @@ absl::string_view ActionName(Action action) {
       return "reading change feeds";
     case Action::kRecordExpulsion:
       return "recording expulsions";
+    case Action::kRecordDissolution:
+      return "recording dissolutions decided by discipline";
   }
   return "an unknown action";
 }

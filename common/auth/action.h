@@ -20,6 +20,7 @@ enum class Action {
   kAdminister,       // rules, targets, rebuilds
   kReadChanges,      // change feeds
   kRecordExpulsion,  // inspection -> membership when a decision expels a member
+  kRecordDissolution,  // inspection -> membership when a decision dissolves an organization
 };
 
 absl::string_view ActionName(Action action);

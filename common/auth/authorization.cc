@@ -79,8 +79,8 @@ bool RoleAllows(Role role, Action action) {
     case Role::kPersonalData:
       return action == A::kReadPersonalData;
     case Role::kService:
-      return OneOf(action,
-                   {A::kReadOrganization, A::kReadMember, A::kReadChanges, A::kRecordExpulsion});
+      return OneOf(action, {A::kReadOrganization, A::kReadMember, A::kReadChanges,
+                            A::kRecordExpulsion, A::kRecordDissolution});
   }
   return false;
 }

@@ -17,6 +17,7 @@ constexpr Action kAllActions[] = {
     A::kReadOrganization, A::kWriteOrganization, A::kReadMember,      A::kWriteMember,
     A::kReadPersonalData, A::kReadInspection,    A::kWriteInspection, A::kReadStatistics,
     A::kWriteSnapshot,    A::kAdminister,        A::kReadChanges,     A::kRecordExpulsion,
+    A::kRecordDissolution,
 };
 
 std::vector<Action> AllowedActions(Role role) {
@@ -40,7 +41,7 @@ TEST(RoleTableTest, Admin_MayDoEverythingButReadPersonalData) {
               ::testing::ElementsAre(A::kReadOrganization, A::kWriteOrganization, A::kReadMember,
                                      A::kWriteMember, A::kReadInspection, A::kWriteInspection,
                                      A::kReadStatistics, A::kWriteSnapshot, A::kAdminister,
-                                     A::kReadChanges, A::kRecordExpulsion));
+                                     A::kReadChanges, A::kRecordExpulsion, A::kRecordDissolution));
 }
 
 TEST(RoleTableTest, Organizer_ReadsAndWritesOrganizationsAndMembers) {
@@ -69,10 +70,10 @@ TEST(RoleTableTest, PersonalData_AddsOnlyPersonalDataReads) {
   EXPECT_THAT(AllowedActions(Role::kPersonalData), ::testing::ElementsAre(A::kReadPersonalData));
 }
 
-TEST(RoleTableTest, Service_LooksUpFollowsFeedsAndRecordsExpulsions) {
+TEST(RoleTableTest, Service_LooksUpFollowsFeedsAndRecordsExpulsionsAndDissolutions) {
   EXPECT_THAT(AllowedActions(Role::kService),
               ::testing::ElementsAre(A::kReadOrganization, A::kReadMember, A::kReadChanges,
-                                     A::kRecordExpulsion));
+                                     A::kRecordExpulsion, A::kRecordDissolution));
 }
 
 TEST(PersonalDataTest, CanSeePersonalData_OnlyWithPersonalDataRole) {

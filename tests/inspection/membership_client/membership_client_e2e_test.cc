@@ -359,10 +359,11 @@ TEST_F(MembershipClientE2E, Dispatcher_DeliveredTwice_ExpelsOnce) {
 }
 
 TEST_F(MembershipClientE2E, Dispatcher_RefusedCallStaysQueuedWithTheErrorUntilAccepted) {
-  // A service-only identity may not dissolve organizations: membership refuses, the call stays
-  // queued with the refusal; once the token carries a role that may, the retry goes through.
+  // An identity scoped away from the organization may not dissolve it: membership refuses, the
+  // call stays queued with the refusal; once the token covers the whole tree, the retry goes
+  // through.
   const std::string file = client->dir + "/dissolver.token";
-  WriteFile(file, InspectionToken());
+  WriteFile(file, Token({"service"}, {987654321}, "dangbo-inspection"));
   CallContextFactory contexts(file, absl::Seconds(5));
   MembershipCallDispatcher dispatcher(
       Store(), InspectionStub(), contexts,
@@ -385,7 +386,7 @@ TEST_F(MembershipClientE2E, Dispatcher_RefusedCallStaysQueuedWithTheErrorUntilAc
   EXPECT_EQ(call.attempts, 1);
   EXPECT_THAT(call.last_error, ::testing::HasSubstr("PERMISSION_DENIED"));
 
-  WriteFile(file, InspectionToken({"service", "organizer"}));
+  WriteFile(file, InspectionToken());
   absl::SleepFor(absl::Milliseconds(150));
   round = dispatcher.DrainOnceForTesting();
   ASSERT_TRUE(round.ok()) << round.status();

@@ -1,0 +1,79 @@
+// End-to-end fixture: a private MariaDB, the real dangbo-membership and dangbo-inspection
+// binaries (inspection calling membership with its own service token), called over gRPC with
+// tokens signed by a key made for the test run.
+#ifndef DANGBO_TESTS_INSPECTION_E2E_INSPECTION_FIXTURE_H_
+#define DANGBO_TESTS_INSPECTION_E2E_INSPECTION_FIXTURE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dangbo/inspection/v1/inspection_service.grpc.pb.h"
+#include "dangbo/membership/v1/membership_service.grpc.pb.h"
+#include "gtest/gtest.h"
+#include "tests/support/private_mariadb.h"
+#include "tests/support/service_process.h"
+
+namespace dangbo::inspection::testing {
+
+namespace v1 = ::dangbo::inspection::v1;
+namespace mv1 = ::dangbo::membership::v1;
+
+class InspectionE2E : public ::testing::Test {
+ public:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite() {}
+
+  // A token for a caller with these roles and organization-id scopes; no scopes = whole tree.
+  static std::string Token(const std::vector<std::string>& roles,
+                           const std::vector<int64_t>& scopes = {},
+                           const std::string& subject = "tester");
+  static std::string AdminToken();
+  // An inspector (kiểm tra viên) whose scope is the whole bloc.
+  static std::string InspectorToken();
+
+  // A client context carrying `token` and a 20 s deadline.
+  static std::unique_ptr<grpc::ClientContext> Context(const std::string& token);
+  static std::unique_ptr<grpc::ClientContext> AdminContext() { return Context(AdminToken()); }
+  static std::unique_ptr<grpc::ClientContext> InspectorContext() {
+    return Context(InspectorToken());
+  }
+
+  static v1::InspectionService::Stub& Inspection();
+  static mv1::MembershipService::Stub& Membership();
+  static dangbo::testing::PrivateMariaDb& Database();
+  static dangbo::testing::ServiceProcess& MembershipService();
+  static dangbo::testing::ServiceProcess& InspectionService();
+  // The address and the service token file, for tools that call the services.
+  static std::string InspectionTarget();
+  static std::string MembershipTarget();
+  static std::string AdminTokenFile();
+
+  // A fresh request id, unique within the run.
+  static std::string RequestId();
+
+  // Membership records every test builds on; created through membership's API.
+  static const mv1::Organization& Bloc();  // the bloc committee, root of the tree
+  static mv1::Organization CreateOrganization(const std::string& parent, mv1::OrganizationKind kind,
+                                              const std::string& display_name);
+  static mv1::Member CreateFullMember(const std::string& organization,
+                                      const std::string& full_name, const std::string& position = "");
+  static mv1::Member CreateProbationaryMember(const std::string& organization,
+                                              const std::string& full_name);
+  static int64_t IdOf(const std::string& name);
+
+  // A thematic inspection by the bloc's standing committee, DECIDED, of `subjects`.
+  static v1::Inspection DecidedInspection(const std::vector<std::string>& subjects,
+                                          v1::InspectionType type =
+                                              v1::INSPECTION_TYPE_THEMATIC_INSPECTION);
+};
+
+google::type::Date MakeDate(int year, int month, int day);
+// Today in Vietnam, and days around it.
+google::type::Date Today();
+google::type::Date DaysFromToday(int days);
+
+}  // namespace dangbo::inspection::testing
+
+#endif  // DANGBO_TESTS_INSPECTION_E2E_INSPECTION_FIXTURE_H_
