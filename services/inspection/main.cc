@@ -16,6 +16,9 @@
 #include "services/inspection/store/store.h"
 #include "services/membership/domain/working_days.h"
 
+ABSL_FLAG(bool, membership_dispatch, true,
+          "deliver the calls queued for membership (expulsions, dissolutions) from this replica; "
+          "off keeps them queued for other replicas or a later start");
 ABSL_FLAG(std::string, holidays_file, "",
           "JSON file of public holidays; the Vietnamese holidays built in when empty");
 
@@ -78,7 +81,7 @@ int Main(int argc, char** argv) {
   server.SetCallerFunction(
       [authn](const auth::ClientMetadata& metadata) { return authn->CallerForLog(metadata); });
   runtime::RegisterPoolGauges(server, **pool);
-  dispatcher.Start();
+  if (absl::GetFlag(FLAGS_membership_dispatch)) dispatcher.Start();
   const int code = server.Run();
   dispatcher.Stop();
   return code;

@@ -172,10 +172,10 @@ grpc::Status InspectionServiceImpl::GetDisciplinaryDecision(
                             api::ParseResourceId("name", kDisciplinaryDecisions, req->name()));
     DANGBO_ASSIGN_OR_RETURN(DisciplinaryDecision decision, deps_.store->GetDecision(id));
     // Readable where the subject was, or where it was decided.
-    absl::Status at_subject = AuthorizeAt(ctx, principal, Action::kReadInspection, "name",
+    absl::Status at_subject = AuthorizeRead(ctx, principal, Action::kReadInspection, "name",
                                           decision.subject_organization_id);
     if (!at_subject.ok()) {
-      DANGBO_RETURN_IF_ERROR(AuthorizeAt(ctx, principal, Action::kReadInspection, "name",
+      DANGBO_RETURN_IF_ERROR(AuthorizeRead(ctx, principal, Action::kReadInspection, "name",
                                          decision.deciding_organization_id));
     }
     DANGBO_ASSIGN_OR_RETURN(v1::MembershipSync sync, SyncOf(decision));
@@ -274,7 +274,7 @@ grpc::Status InspectionServiceImpl::GetAppeal(grpc::ServerContext* ctx,
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadInspection));
     DANGBO_ASSIGN_OR_RETURN(auto name, ParseAppealName("name", req->name()));
     DANGBO_ASSIGN_OR_RETURN(StoredAppeal appeal, deps_.store->GetAppeal(name.first, name.second));
-    DANGBO_RETURN_IF_ERROR(AuthorizeAt(ctx, principal, Action::kReadInspection, "name",
+    DANGBO_RETURN_IF_ERROR(AuthorizeRead(ctx, principal, Action::kReadInspection, "name",
                                        appeal.appeal.resolving_organization_id));
     *resp = AppealToProto(appeal);
     return absl::OkStatus();
@@ -292,10 +292,10 @@ grpc::Status InspectionServiceImpl::ListAppeals(grpc::ServerContext* ctx,
                             api::PageSize(req->page_size(), kDefaultPageSize, kMaxPageSize));
     DANGBO_ASSIGN_OR_RETURN(int64_t after, api::DecodePageToken(req->page_token(), req->parent()));
     DANGBO_ASSIGN_OR_RETURN(DisciplinaryDecision decision, deps_.store->GetDecision(decision_id));
-    absl::Status at_subject = AuthorizeAt(ctx, principal, Action::kReadInspection, "parent",
+    absl::Status at_subject = AuthorizeRead(ctx, principal, Action::kReadInspection, "parent",
                                           decision.subject_organization_id);
     if (!at_subject.ok()) {
-      DANGBO_RETURN_IF_ERROR(AuthorizeAt(ctx, principal, Action::kReadInspection, "parent",
+      DANGBO_RETURN_IF_ERROR(AuthorizeRead(ctx, principal, Action::kReadInspection, "parent",
                                          decision.deciding_organization_id));
     }
     AppealFilter filter;

@@ -187,7 +187,7 @@ grpc::Status InspectionServiceImpl::GetInspection(grpc::ServerContext* ctx,
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadInspection));
     DANGBO_ASSIGN_OR_RETURN(int64_t id, api::ParseResourceId("name", kInspections, req->name()));
     DANGBO_ASSIGN_OR_RETURN(Inspection inspection, deps_.store->GetInspection(id));
-    DANGBO_RETURN_IF_ERROR(AuthorizeAt(ctx, principal, Action::kReadInspection, "name",
+    DANGBO_RETURN_IF_ERROR(AuthorizeRead(ctx, principal, Action::kReadInspection, "name",
                                        inspection.conducting_organization_id));
     *resp = InspectionToProto(inspection);
     return absl::OkStatus();

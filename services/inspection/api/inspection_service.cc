@@ -54,6 +54,14 @@ absl::Status InspectionServiceImpl::AuthorizeAt(grpc::ServerContext* ctx,
   return status::Prefixed(field, auth::Authorize(principal, action, org.path));
 }
 
+absl::Status InspectionServiceImpl::AuthorizeRead(grpc::ServerContext* ctx,
+                                                  const auth::Principal& principal,
+                                                  auth::Action action, std::string_view field,
+                                                  int64_t organization_id) {
+  if (principal.unlimited_scope) return auth::Authorize(principal, action);
+  return AuthorizeAt(ctx, principal, action, field, organization_id);
+}
+
 absl::StatusOr<std::vector<InspectionServiceImpl::ResolvedSubject>>
 InspectionServiceImpl::ResolveSubjects(grpc::ServerContext* ctx, const auth::Principal& principal,
                                        auth::Action action,

@@ -141,6 +141,10 @@ class InspectionServiceImpl final : public v1::InspectionService::Service {
                                                   int64_t organization_id);
   absl::Status AuthorizeAt(grpc::ServerContext* ctx, const auth::Principal& principal,
                            auth::Action action, std::string_view field, int64_t organization_id);
+  // For reading a record kept under `organization_id`: a caller whose scope is the whole tree
+  // needs only the role, so reads do not depend on membership answering; others as AuthorizeAt.
+  absl::Status AuthorizeRead(grpc::ServerContext* ctx, const auth::Principal& principal,
+                             auth::Action action, std::string_view field, int64_t organization_id);
   // Looks every subject up in membership and checks it lies within the caller's scopes.
   // `fields[i]` names subjects[i] in the request.
   absl::StatusOr<std::vector<ResolvedSubject>> ResolveSubjects(

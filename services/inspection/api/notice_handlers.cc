@@ -93,7 +93,7 @@ grpc::Status InspectionServiceImpl::GetConclusionNotice(grpc::ServerContext* ctx
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadInspection));
     DANGBO_ASSIGN_OR_RETURN(auto name, ParseNoticeName("name", req->name()));
     DANGBO_ASSIGN_OR_RETURN(Inspection inspection, deps_.store->GetInspection(name.first));
-    DANGBO_RETURN_IF_ERROR(AuthorizeAt(ctx, principal, Action::kReadInspection, "name",
+    DANGBO_RETURN_IF_ERROR(AuthorizeRead(ctx, principal, Action::kReadInspection, "name",
                                        inspection.conducting_organization_id));
     DANGBO_ASSIGN_OR_RETURN(ConclusionNotice notice,
                             deps_.store->GetNoticeRevision(name.first, name.second));
@@ -112,7 +112,7 @@ grpc::Status InspectionServiceImpl::ListConclusionNotices(
                             api::PageSize(req->page_size(), kDefaultPageSize, kMaxPageSize));
     DANGBO_ASSIGN_OR_RETURN(int64_t after, api::DecodePageToken(req->page_token(), req->parent()));
     DANGBO_ASSIGN_OR_RETURN(Inspection inspection, deps_.store->GetInspection(id));
-    DANGBO_RETURN_IF_ERROR(AuthorizeAt(ctx, principal, Action::kReadInspection, "parent",
+    DANGBO_RETURN_IF_ERROR(AuthorizeRead(ctx, principal, Action::kReadInspection, "parent",
                                        inspection.conducting_organization_id));
     // An inspection has a handful of revisions: read them all, page in memory.
     DANGBO_ASSIGN_OR_RETURN(std::vector<ConclusionNotice> revisions,

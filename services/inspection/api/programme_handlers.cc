@@ -81,7 +81,7 @@ grpc::Status InspectionServiceImpl::GetProgramme(grpc::ServerContext* ctx,
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadInspection));
     DANGBO_ASSIGN_OR_RETURN(int64_t id, api::ParseResourceId("name", kProgrammes, req->name()));
     DANGBO_ASSIGN_OR_RETURN(Programme programme, deps_.store->GetProgramme(id));
-    DANGBO_RETURN_IF_ERROR(AuthorizeAt(ctx, principal, Action::kReadInspection, "name",
+    DANGBO_RETURN_IF_ERROR(AuthorizeRead(ctx, principal, Action::kReadInspection, "name",
                                        programme.organization_id));
     *resp = ProgrammeToProto(programme);
     return absl::OkStatus();

@@ -99,14 +99,8 @@ void InspectionE2E::SetUpTestSuite() {
   ASSERT_TRUE(started.ok()) << started;
   suite->membership_stub = mv1::MembershipService::NewStub(suite->membership->channel());
 
-  std::vector<std::string> flags = CommonFlags("inspection", suite->dir);
-  flags.push_back(absl::StrCat("--membership_address=", suite->membership->target()));
-  flags.push_back(absl::StrCat("--membership_token_file=", suite->dir, "/inspection.token"));
-  suite->inspection = std::make_unique<dangbo::testing::ServiceProcess>(
-      DANGBO_INSPECTION_BINARY, flags, suite->dir);
-  started = suite->inspection->Start();
-  ASSERT_TRUE(started.ok()) << started;
-  suite->inspection_stub = v1::InspectionService::NewStub(suite->inspection->channel());
+  RestartInspectionWith({});
+  ASSERT_NE(suite->inspection_stub, nullptr);
 
   mv1::CreateOrganizationRequest req;
   req.set_request_id(RequestId());
@@ -117,6 +111,23 @@ void InspectionE2E::SetUpTestSuite() {
   *org->mutable_established_date() = MakeDate(2000, 1, 1);
   grpc::Status st = Membership().CreateOrganization(AdminContext().get(), req, &suite->bloc);
   ASSERT_TRUE(st.ok()) << st.error_message();
+}
+
+void InspectionE2E::RestartInspectionWith(const std::vector<std::string>& extra_flags) {
+  if (suite->inspection) {
+    suite->inspection_stub.reset();
+    absl::StatusOr<int> stopped = suite->inspection->Terminate();
+    ASSERT_TRUE(stopped.ok() || absl::IsFailedPrecondition(stopped.status())) << stopped.status();
+  }
+  std::vector<std::string> flags = CommonFlags("inspection", suite->dir);
+  flags.push_back(absl::StrCat("--membership_address=", suite->membership->target()));
+  flags.push_back(absl::StrCat("--membership_token_file=", suite->dir, "/inspection.token"));
+  flags.insert(flags.end(), extra_flags.begin(), extra_flags.end());
+  suite->inspection = std::make_unique<dangbo::testing::ServiceProcess>(
+      DANGBO_INSPECTION_BINARY, flags, suite->dir);
+  absl::Status started = suite->inspection->Start();
+  ASSERT_TRUE(started.ok()) << started;
+  suite->inspection_stub = v1::InspectionService::NewStub(suite->inspection->channel());
 }
 
 // Stops the services and the database once, after the last suite of the binary.

@@ -45,6 +45,10 @@ class InspectionE2E : public ::testing::Test {
   static dangbo::testing::PrivateMariaDb& Database();
   static dangbo::testing::ServiceProcess& MembershipService();
   static dangbo::testing::ServiceProcess& InspectionService();
+  // Stops the inspection service (SIGTERM) and starts it again with these flags added, on a new
+  // port; Inspection() then calls the new process.
+  static void RestartInspectionWith(const std::vector<std::string>& extra_flags);
+
   // The address and the service token file, for tools that call the services.
   static std::string InspectionTarget();
   static std::string MembershipTarget();
