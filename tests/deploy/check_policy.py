@@ -10,8 +10,17 @@ writes), beyond what the API schemas say:
   grace period longer than the server's, scrape annotations, a versioned migration Job;
 - secrets only by reference: no Secret objects, no secret values in env or ConfigMaps, and every
   referenced Secret documented in deploy/README.md;
-- per overlay: dev runs single replicas and its own MariaDB; prod autoscales from three replicas,
-  has disruption budgets, a default-deny NetworkPolicy and mTLS.
+- per service (SERVICES): deployed with its well-known ports, its own schema and `<service>-db`
+  Secret, every file a DANGBO_*_FILE setting names mounted (Secrets without subPath, so updates
+  reach the files); per call between services (CALLS): the caller's address of the callee names
+  its Service, the caller authenticates (token or mTLS identity) and speaks TLS when the callee
+  does;
+- where NetworkPolicies are rendered: exactly the calls of the architecture get through
+  (clients -> every service's gRPC port, each service -> the services it calls and its
+  database, monitoring -> metrics ports, every pod -> DNS), and nothing else (network_model.py);
+- per overlay: dev runs single replicas and its own MariaDB creating every service's schema;
+  prod autoscales from three replicas, has disruption budgets, a default-deny NetworkPolicy and
+  mTLS.
 
   check_policy.py RENDER_DIR README
 Prints one line per violation and `N passed, N failed` over the renderings.
@@ -22,6 +31,9 @@ import pathlib
 import re
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from network_model import Network, Pod  # noqa: E402  (beside this file)
+
 WORKLOAD_KINDS = ("Deployment", "StatefulSet", "Job", "CronJob", "DaemonSet")
 LONG_RUNNING_KINDS = ("Deployment", "StatefulSet", "DaemonSet")
 DANGBO_IMAGE = re.compile(r"^(?:[^/]+/)?dangbo/")
@@ -29,6 +41,20 @@ DANGBO_IMAGE = re.compile(r"^(?:[^/]+/)?dangbo/")
 SECRET_NAME = re.compile(r"PASSWORD|SECRET|TOKEN|PRIVATE|_KEY$", re.IGNORECASE)
 SECRET_VALUE = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----|-----BEGIN CERTIFICATE-----")
 DURATION = re.compile(r"^(\d+)(ms|s|m|h)$")
+
+# The dangbo services deployed, with the ports clients and Prometheus know them by. The Service
+# and the Deployment of each are named after it, as are its schema and its Secret <name>-db.
+SERVICES = {
+    "membership": {"grpc": 50051, "metrics": 9091},
+    "inspection": {"grpc": 50052, "metrics": 9092},
+}
+# Caller -> the services it calls (design.md §1); no other call between services is allowed.
+CALLS = {
+    "membership": set(),
+    "inspection": {"membership"},
+}
+# Where the NetworkPolicies expect the production database cluster (deploy/README.md).
+DATABASE_NAMESPACE = "dangbo-db"
 
 
 def duration_seconds(text):
@@ -54,6 +80,43 @@ def containers(spec):
     return list(spec.get("initContainers", [])) + list(spec.get("containers", []))
 
 
+def port_of(address):
+    """The port of a host:port address, or None."""
+    port = (address or "").rpartition(":")[2]
+    return int(port) if port.isdigit() else None
+
+
+def service_identities(env):
+    """The subjects DANGBO_SERVICE_IDENTITIES (`SAN-URI=subject,...`) grants service rights."""
+    pairs = env.get("DANGBO_SERVICE_IDENTITIES", "").split(",")
+    return {pair.partition("=")[2].strip() for pair in pairs if pair.strip()}
+
+
+def mounted_file(spec, container, path):
+    """(volume, path inside it) when `path` is a file of a volume the container mounts: under
+    its mount path and, for a volume listing items, one of them. None otherwise."""
+    volumes = {v["name"]: v for v in spec.get("volumes", [])}
+    for mount in container.get("volumeMounts", []):
+        root = mount["mountPath"].rstrip("/") + "/"
+        volume = volumes.get(mount["name"])
+        if volume is None:
+            continue
+        if path == mount["mountPath"] and mount.get("subPath"):
+            inside = mount["subPath"]  # one file of the volume, mounted by itself
+        elif path.startswith(root):
+            inside = path[len(root):]
+            if mount.get("subPath"):
+                inside = f"{mount['subPath']}/{inside}"
+        else:
+            continue
+        source = volume.get("secret") or volume.get("configMap")
+        if source and source.get("items") and \
+                inside not in {item["path"] for item in source["items"]}:
+            continue
+        return volume, inside
+    return None
+
+
 class Rendering:
     def __init__(self, name, objects):
         self.name = name
@@ -62,6 +125,10 @@ class Rendering:
 
     def of_kind(self, *kinds):
         return [o for o in self.objects if o["kind"] in kinds]
+
+    def named(self, kind, name):
+        return next((o for o in self.objects
+                     if o["kind"] == kind and o["metadata"]["name"] == name), None)
 
     def environment(self, container):
         """The DANGBO_* settings a container sees: envFrom ConfigMaps, then literal env values."""
@@ -231,6 +298,169 @@ class Checker:
             if "ttlSecondsAfterFinished" not in job["spec"]:
                 self.fail(r, job, "needs ttlSecondsAfterFinished")
 
+    # --- each service, and the calls between them --------------------------------------------
+
+    def check_service(self, r, obj):
+        name = obj["metadata"]["name"]
+        expected = SERVICES.get(name)
+        if expected is None:
+            self.fail(r, obj, "not a known dangbo service: add it to SERVICES and CALLS in "
+                              "tests/deploy/check_policy.py")
+            return
+        spec = pod_spec(obj)
+        c = spec["containers"][0]
+        env = r.environment(c)
+        ports = {p.get("name"): p["containerPort"] for p in c.get("ports", [])}
+        for port_name, setting in (("grpc", "DANGBO_LISTEN"), ("metrics", "DANGBO_METRICS_LISTEN")):
+            if ports.get(port_name) != expected[port_name]:
+                self.fail(r, obj, f"container port {port_name} must be {expected[port_name]}")
+            if port_of(env.get(setting)) != expected[port_name]:
+                self.fail(r, obj, f"{setting} must listen on port {expected[port_name]}")
+        service = r.named("Service", name)
+        if service is None or not any(p.get("name") == "grpc" and p["port"] == expected["grpc"]
+                                      for p in service["spec"]["ports"]):
+            self.fail(r, obj, f"needs a Service {name} with port grpc {expected['grpc']}")
+        if env.get("DANGBO_DB_SCHEMA") != name:
+            self.fail(r, obj, f"DANGBO_DB_SCHEMA must be its own schema {name}")
+        secret = f"{name}-db"
+        user_ref = next((v.get("valueFrom", {}).get("secretKeyRef") for v in c.get("env", [])
+                         if v["name"] == "DANGBO_DB_USER"), None)
+        password = mounted_file(spec, c, env.get("DANGBO_DB_PASSWORD_FILE", ""))
+        if not user_ref or user_ref["name"] != secret or not password or \
+                password[0].get("secret", {}).get("secretName") != secret:
+            self.fail(r, obj, f"database user and password must both come from the Secret "
+                              f"{secret}")
+        self.check_mounted_files(r, obj, spec, c, env)
+
+    def check_mounted_files(self, r, obj, spec, c, env):
+        """Every file a DANGBO_*_FILE setting names is in a volume the container mounts, and
+        Secrets are mounted whole: a subPath mount never sees the Secret change."""
+        for key, path in sorted(env.items()):
+            if key.endswith("_FILE") and path and mounted_file(spec, c, path) is None:
+                self.fail(r, obj, f"{key}={path} is not a file of a mounted volume")
+        volumes = {v["name"]: v for v in spec.get("volumes", [])}
+        for mount in c.get("volumeMounts", []):
+            volume = volumes.get(mount["name"], {})
+            if mount.get("subPath") and ("secret" in volume or "projected" in volume):
+                self.fail(r, obj, f"volume {mount['name']} is a Secret mounted with subPath, "
+                                  "which never sees the Secret change")
+
+    def check_call(self, r, caller, callee):
+        """The caller finds the callee, proves who it is and speaks its transport."""
+        prefix = f"DANGBO_{callee.upper()}_"
+        container = pod_spec(caller)["containers"][0]
+        env = r.environment(container)
+        callee_deployment = r.named("Deployment", callee)
+        if callee_deployment is None:
+            self.fail(r, caller, f"calls {callee}, which is not deployed")
+            return
+        callee_env = r.environment(pod_spec(callee_deployment)["containers"][0])
+        address = env.get(f"{prefix}ADDRESS", "")
+        host, _, port = address.rpartition(":")
+        service = r.named("Service", host.split(".")[0]) if host else None
+        callee_labels = callee_deployment["spec"]["template"]["metadata"]["labels"]
+        if service is None or not service["spec"].get("selector") or \
+                not all(callee_labels.get(k) == v for k, v in service["spec"]["selector"].items()) \
+                or not any(p.get("name") == "grpc" and str(p["port"]) == port
+                           for p in service["spec"]["ports"]):
+            self.fail(r, caller, f"{prefix}ADDRESS={address!r} must name the grpc port of the "
+                                 f"Service of {callee}")
+        tls_files = [f"{prefix}TLS_{f}_FILE" for f in ("CA", "CERT", "KEY")]
+        if callee_env.get("DANGBO_TLS_CERT_FILE"):
+            missing = [f for f in tls_files if not env.get(f)]
+            if missing:
+                self.fail(r, caller, f"{callee} requires mTLS: set {', '.join(missing)}")
+        elif any(env.get(f) for f in tls_files):
+            self.fail(r, caller, f"{callee} serves plaintext: no {prefix}TLS_* settings")
+        known_services = service_identities(callee_env)
+        by_certificate = (caller["metadata"]["name"] in known_services and
+                          env.get(f"{prefix}TLS_CERT_FILE"))
+        if not env.get(f"{prefix}TOKEN_FILE") and not by_certificate:
+            self.fail(r, caller, f"has no identity towards {callee}: a {prefix}TOKEN_FILE or "
+                                 f"a client certificate listed in its DANGBO_SERVICE_IDENTITIES")
+
+    def check_service_identities(self, r, obj):
+        """Identities given service rights are exactly services that call this one."""
+        env = r.environment(pod_spec(obj)["containers"][0])
+        name = obj["metadata"]["name"]
+        for subject in sorted(service_identities(env)):
+            if name not in CALLS.get(subject, set()):
+                self.fail(r, obj, f"DANGBO_SERVICE_IDENTITIES grants {subject!r}, which does not "
+                                  f"call {name}")
+
+    # --- network policies ----------------------------------------------------------------------
+
+    def check_network(self, r, servers):
+        """With NetworkPolicies rendered, the calls of the architecture get through and nothing
+        else does (checked between the modelled pods below)."""
+        namespace = servers[0]["metadata"].get("namespace", "default")
+        namespace_labels = {n["metadata"]["name"]: n["metadata"].get("labels", {})
+                            for n in r.of_kind("Namespace")}
+        namespace_labels["callers"] = {"dangbo/client": "true"}
+        network = Network(r.of_kind("NetworkPolicy"), namespace_labels)
+
+        def pod_of(obj, description):
+            spec = pod_spec(obj)
+            ports = {p["name"]: (p["containerPort"], p.get("protocol", "TCP"))
+                     for c in spec["containers"] for p in c.get("ports", []) if "name" in p}
+            labels = (obj["spec"]["jobTemplate"]["spec"]["template"] if obj["kind"] == "CronJob"
+                      else obj["spec"]["template"])["metadata"].get("labels", {})
+            return Pod(description, obj["metadata"].get("namespace", namespace), labels, ports)
+
+        client_here = Pod("a client pod (dangbo/client) in the namespace", namespace,
+                          {"dangbo/client": "true"})
+        client_there = Pod("a pod of a client namespace", "callers", {})
+        monitoring = Pod("Prometheus", "monitoring", {})
+        strangers = [Pod("an unlabelled pod in the namespace", namespace, {}),
+                     Pod("a pod of another namespace", "elsewhere", {})]
+        database = Pod("the database cluster", DATABASE_NAMESPACE, {}, {"mysql": (3306, "TCP")})
+        dns = Pod("the cluster DNS", "kube-system", {"k8s-app": "kube-dns"})
+
+        servers_by_name = {d["metadata"]["name"]: pod_of(d, d["metadata"]["name"]) for d in servers}
+        jobs = {}  # service -> its migration Job's pod
+        for job in r.of_kind("Job"):
+            labels = job["spec"]["template"]["metadata"].get("labels", {})
+            if labels.get("app.kubernetes.io/component") == "migration":
+                name = labels.get("app.kubernetes.io/name")
+                jobs[name] = pod_of(job, f"{name}'s migration Job")
+        expectations = []  # (source, destination, port, protocol, allowed, why)
+
+        def expect(source, destination, port, allowed, why, protocol="TCP"):
+            if isinstance(port, str):  # a named port of the destination
+                port = destination.ports.get(port, (None,))[0]
+            if port is not None:  # a missing port is reported by the service's own checks
+                expectations.append((source, destination, port, protocol, allowed, why))
+
+        for name, server in servers_by_name.items():
+            for client in (client_here, client_there):
+                expect(client, server, "grpc", True, "clients call every service")
+                expect(client, server, "metrics", False, "metrics are Prometheus'")
+            expect(monitoring, server, "metrics", True, "Prometheus scrapes")
+            expect(monitoring, server, "grpc", False, "Prometheus only scrapes")
+            for stranger in strangers:
+                expect(stranger, server, "grpc", False, "not a client")
+            expect(server, database, 3306, True, "its own schema")
+            expect(server, dns, 53, True, "names are resolved", "UDP")
+            expect(server, strangers[1], 443, False, "no call leaves dangbo")
+            if name in jobs:
+                expect(jobs[name], database, 3306, True, "it migrates")
+            for other_name, other in servers_by_name.items():
+                if other_name == name:
+                    continue
+                calls = other_name in CALLS.get(name, set())
+                why = f"{name} {'calls' if calls else 'does not call'} {other_name}"
+                expect(server, other, "grpc", calls, why)
+                expect(server, other, "metrics", False, why)
+                if name in jobs:
+                    expect(jobs[name], other, "grpc", False, "a migration needs its database only")
+        expect(client_here, database, 3306, False, "clients call services")
+
+        for source, destination, port, protocol, allowed, why in expectations:
+            if network.allows(source, destination, port, protocol) != allowed:
+                verb = "must reach" if allowed else "must not reach"
+                self.problems.append(f"{r.name}: NetworkPolicy: {source!r} {verb} {destination!r} "
+                                     f"port {port}/{protocol} ({why})")
+
     # --- overlays ----------------------------------------------------------------------------
 
     def check_dev(self, r):
@@ -240,6 +470,33 @@ class Checker:
         databases = [s for s in r.of_kind("StatefulSet") if s["spec"].get("volumeClaimTemplates")]
         if not databases:
             self.fail(r, None, "dev needs its MariaDB StatefulSet with a PersistentVolumeClaim")
+        for database in databases:
+            self.check_dev_schemas(r, database)
+
+    def check_dev_schemas(self, r, database):
+        """The MariaDB init script (create-schemas.sh) creates a schema and user for every
+        service: each is in DANGBO_SERVICES, and its <name>-db Secret projected as
+        <name>/username and <name>/password."""
+        spec = pod_spec(database)
+        env = {v["name"]: v.get("value", "") for c in spec["containers"] for v in c.get("env", [])}
+        listed = set(env.get("DANGBO_SERVICES", "").split())
+        projected = set()
+        for volume in spec.get("volumes", []):
+            for source in volume.get("projected", {}).get("sources", []):
+                secret = source.get("secret")
+                if secret:
+                    projected |= {(secret["name"], i["key"], i["path"])
+                                  for i in secret.get("items", [])}
+        for d in r.of_kind("Deployment"):
+            name = d["metadata"]["name"]
+            if name not in SERVICES:
+                continue
+            if name not in listed:
+                self.fail(r, database, f"DANGBO_SERVICES must name {name}, so that its schema "
+                                       "and user are created")
+            for key in ("username", "password"):
+                if (f"{name}-db", key, f"{name}/{key}") not in projected:
+                    self.fail(r, database, f"needs {name}-db's {key} projected as {name}/{key}")
 
     def check_prod(self, r):
         hpas = {h["spec"]["scaleTargetRef"]["name"]: h
@@ -288,9 +545,19 @@ class Checker:
         for name in sorted(referenced):
             if f"`{name}`" not in self.readme:
                 self.fail(r, None, f"Secret {name} is not documented in deploy/README.md")
-        for d in r.of_kind("Deployment"):
-            if any(DANGBO_IMAGE.match(c["image"]) for c in pod_spec(d)["containers"]):
-                self.check_dangbo_deployment(r, d)
+        servers = [d for d in r.of_kind("Deployment")
+                   if any(DANGBO_IMAGE.match(c["image"]) for c in pod_spec(d)["containers"])]
+        for d in servers:
+            self.check_dangbo_deployment(r, d)
+            self.check_service(r, d)
+            self.check_service_identities(r, d)
+            for callee in sorted(CALLS.get(d["metadata"]["name"], set())):
+                self.check_call(r, d, callee)
+        deployed = {d["metadata"]["name"] for d in servers}
+        for name in sorted(set(SERVICES) - deployed):
+            self.fail(r, None, f"the {name} service is not deployed")
+        if servers and r.of_kind("NetworkPolicy"):
+            self.check_network(r, servers)
         overlay = r.name.split("+")[0]
         if overlay == "dev":
             self.check_dev(r)

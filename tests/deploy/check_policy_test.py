@@ -45,6 +45,17 @@ class PolicyTest(unittest.TestCase):
     def container(self, objects):
         return self.membership(objects)["spec"]["template"]["spec"]["containers"][0]
 
+    def inspection(self, objects):
+        return find(objects, "Deployment", "inspection")
+
+    def inspection_container(self, objects):
+        return self.inspection(objects)["spec"]["template"]["spec"]["containers"][0]
+
+    @staticmethod
+    def config(objects, prefix):
+        return next(o for o in objects if o["kind"] == "ConfigMap" and
+                    o["metadata"]["name"].startswith(prefix + "-"))["data"]
+
     def assertOnlyProblem(self, objects, fragment, name="prod"):
         problems = self.problems(objects, name)
         self.assertTrue(problems, f"no problem reported, expected {fragment!r}")
@@ -150,6 +161,133 @@ class PolicyTest(unittest.TestCase):
         objects = copy.deepcopy(self.dev)
         self.membership(objects)["spec"]["replicas"] = 2
         self.assertOnlyProblem(objects, "dev runs a single replica", "dev")
+
+    # --- inspection, and its calls to membership ------------------------------------------
+
+    def test_undeployed_service_is_reported(self):
+        objects = [o for o in copy.deepcopy(self.prod)
+                   if not (o["kind"] == "Deployment" and o["metadata"]["name"] == "inspection")]
+        self.assertOnlyProblem(objects, "the inspection service is not deployed")
+
+    def test_database_secret_of_another_service_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        user = next(v for v in self.inspection_container(objects)["env"]
+                    if v["name"] == "DANGBO_DB_USER")
+        user["valueFrom"]["secretKeyRef"]["name"] = "membership-db"
+        self.assertOnlyProblem(objects, "must both come from the Secret inspection-db")
+
+    def test_service_port_moved_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        find(objects, "Service", "inspection")["spec"]["ports"][0]["port"] = 50051
+        self.assertOnlyProblem(objects, "needs a Service inspection with port grpc 50052")
+
+    def test_membership_token_not_mounted_is_reported(self):
+        objects = copy.deepcopy(self.dev)
+        container = self.inspection_container(objects)
+        container["volumeMounts"] = [m for m in container["volumeMounts"]
+                                     if m["name"] != "membership-token"]
+        self.assertOnlyProblem(objects, "DANGBO_MEMBERSHIP_TOKEN_FILE=/etc/dangbo/membership-"
+                                        "token/token is not a file of a mounted volume", "dev")
+
+    def test_membership_token_mounted_by_sub_path_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        mount = next(m for m in self.inspection_container(objects)["volumeMounts"]
+                     if m["name"] == "membership-token")
+        mount.update({"mountPath": "/etc/dangbo/membership-token/token", "subPath": "token"})
+        self.assertOnlyProblem(objects, "a Secret mounted with subPath")
+
+    def test_membership_address_on_the_wrong_port_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        self.config(objects, "inspection-config")["DANGBO_MEMBERSHIP_ADDRESS"] = "membership:9091"
+        self.assertOnlyProblem(objects, "must name the grpc port of the Service of membership")
+
+    def test_no_client_certificate_towards_membership_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        del self.config(objects, "inspection-config")["DANGBO_MEMBERSHIP_TLS_CERT_FILE"]
+        self.assertOnlyProblem(objects, "membership requires mTLS: set "
+                                        "DANGBO_MEMBERSHIP_TLS_CERT_FILE")
+
+    def test_tls_towards_plaintext_membership_is_reported(self):
+        objects = copy.deepcopy(self.dev)
+        self.config(objects, "inspection-config")["DANGBO_MEMBERSHIP_TLS_CA_FILE"] = \
+            "/etc/dangbo/jwt/public.pem"
+        self.assertOnlyProblem(objects, "membership serves plaintext", "dev")
+
+    def test_no_identity_towards_membership_is_reported(self):
+        objects = copy.deepcopy(self.dev)
+        del self.config(objects, "inspection-config")["DANGBO_MEMBERSHIP_TOKEN_FILE"]
+        self.assertOnlyProblem(objects, "has no identity towards membership", "dev")
+
+    def test_certificate_identity_without_token_is_accepted(self):
+        objects = copy.deepcopy(self.prod)
+        del self.config(objects, "inspection-config")["DANGBO_MEMBERSHIP_TOKEN_FILE"]
+        self.assertEqual(self.problems(objects), [])
+
+    def test_service_identity_of_a_service_that_does_not_call_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        self.config(objects, "membership-config")["DANGBO_SERVICE_IDENTITIES"] += \
+            ",spiffe://dangbo/other=other"
+        self.assertOnlyProblem(objects, "DANGBO_SERVICE_IDENTITIES grants 'other'")
+
+    def test_dev_database_without_the_inspection_schema_is_reported(self):
+        objects = copy.deepcopy(self.dev)
+        variable = next(v for v in find(objects, "StatefulSet")["spec"]["template"]["spec"]
+                        ["containers"][0]["env"] if v["name"] == "DANGBO_SERVICES")
+        variable["value"] = "membership"
+        self.assertOnlyProblem(objects, "DANGBO_SERVICES must name inspection", "dev")
+
+    def test_dev_database_without_the_inspection_credentials_is_reported(self):
+        objects = copy.deepcopy(self.dev)
+        volume = next(v for v in find(objects, "StatefulSet")["spec"]["template"]["spec"]
+                      ["volumes"] if "projected" in v)
+        volume["projected"]["sources"] = [s for s in volume["projected"]["sources"]
+                                          if s["secret"]["name"] != "inspection-db"]
+        self.assertOnlyProblem(objects, "needs inspection-db's", "dev")
+
+    # --- network policies -----------------------------------------------------------------
+
+    def test_inspection_cut_off_from_membership_is_reported(self):
+        objects = [o for o in copy.deepcopy(self.prod)
+                   if o["metadata"]["name"] != "allow-inspection-to-membership-ingress"]
+        self.assertOnlyProblem(objects, "NetworkPolicy: inspection must reach membership port "
+                                        "50051/TCP")
+
+    def test_membership_calling_inspection_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        for policy in objects:
+            if policy["metadata"]["name"].startswith("allow-inspection-to-membership"):
+                text = json.dumps(policy).replace("inspection", "@").replace("membership",
+                                                                             "inspection")
+                objects.append(json.loads(text.replace("@", "membership")))
+        self.assertOnlyProblem(objects, "NetworkPolicy: membership must not reach inspection "
+                                        "port 50052/TCP (membership does not call inspection)")
+
+    def test_migration_job_reaching_membership_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        egress = find(objects, "NetworkPolicy", "allow-inspection-to-membership-egress")
+        del egress["spec"]["podSelector"]["matchLabels"]["app.kubernetes.io/component"]
+        ingress = find(objects, "NetworkPolicy", "allow-inspection-to-membership-ingress")
+        del ingress["spec"]["ingress"][0]["from"][0]["podSelector"]["matchLabels"][
+            "app.kubernetes.io/component"]
+        self.assertOnlyProblem(objects, "NetworkPolicy: inspection's migration Job must not "
+                                        "reach membership")
+
+    def test_metrics_open_to_clients_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        del find(objects, "NetworkPolicy", "allow-clients-to-inspection")["spec"]["ingress"][0][
+            "ports"]
+        self.assertOnlyProblem(objects, "must not reach inspection port 9092/TCP (metrics are")
+
+    def test_clients_in_the_namespace_without_egress_are_reported(self):
+        objects = [o for o in copy.deepcopy(self.prod)
+                   if o["metadata"]["name"] != "allow-clients-egress"]
+        self.assertOnlyProblem(objects, "NetworkPolicy: a client pod (dangbo/client) in the "
+                                        "namespace must reach")
+
+    def test_inspection_without_its_database_is_reported(self):
+        objects = [o for o in copy.deepcopy(self.prod)
+                   if o["metadata"]["name"] != "allow-inspection-to-database"]
+        self.assertOnlyProblem(objects, "must reach the database cluster port 3306/TCP")
 
 
 if __name__ == "__main__":
