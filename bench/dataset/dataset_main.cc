@@ -29,6 +29,9 @@
 #include "bench/dataset/dataset.h"
 #include "bench/dataset/dataset_loader.h"
 #include "bench/dataset/enum_text.h"
+#include "bench/dataset/inspection_loader.h"
+#include "bench/dataset/inspection_work.h"
+#include "bench/dataset/member_roster.h"
 #include "bench/dataset/summary.h"
 #include "common/auth/token_file.h"
 
@@ -50,6 +53,13 @@ ABSL_FLAG(std::string, request_id_prefix, "",
 ABSL_FLAG(std::string, names_out, "",
           "write `code<TAB>organizations/{id}<TAB>kind` per created organization to this file");
 ABSL_FLAG(bool, organizations_only, false, "with --target: create the organizations only");
+ABSL_FLAG(bool, inspections, true,
+          "generate a year (bloc) or ten years (national) of inspection work: printed with the "
+          "summary, loaded with --inspection_target; false for the membership-only benchmark");
+ABSL_FLAG(std::string, inspection_target, "",
+          "inspection service host:port: with --target, load the inspection work after the "
+          "members (the token needs admin and personal_data)");
+ABSL_FLAG(int32_t, inspection_concurrency, 8, "inspections (and decisions) loaded at once");
 ABSL_FLAG(std::string, organization_names, "",
           "a --names_out file of an earlier load: members.csv then names the created "
           "organizations, as `dangboctl members import` needs");
@@ -109,6 +119,29 @@ absl::StatusOr<std::vector<std::string>> ReadNames(const Dataset& dataset,
   return names;
 }
 
+int LoadInspections(const Dataset& dataset, const std::string& membership_target,
+                    const std::string& inspection_target, const LoadOptions& load_options,
+                    const std::vector<std::string>& names) {
+  std::cout << "loading the inspection work ..." << std::endl;
+  const MemberRoster roster = MemberRoster::Build(dataset);
+  InspectionLoadOptions options;
+  options.token = load_options.token;
+  options.request_id_prefix = load_options.request_id_prefix;
+  options.concurrency = absl::GetFlag(FLAGS_inspection_concurrency);
+  InspectionLoader loader(
+      grpc::CreateChannel(membership_target, grpc::InsecureChannelCredentials()),
+      grpc::CreateChannel(inspection_target, grpc::InsecureChannelCredentials()), options);
+  absl::StatusOr<InspectionLoad> load =
+      loader.Load(dataset, roster, DefaultWorkSpec(dataset), names);
+  if (!load.ok()) return Fail(load.status().ToString());
+  std::cout << absl::StrFormat(
+      "inspection work loaded: %d members matched in %s; %d calls in %s (%s calls/s)\n",
+      load->members_matched, absl::FormatDuration(load->match_elapsed), load->calls,
+      absl::FormatDuration(load->elapsed), Rate(load->calls, load->elapsed));
+  PrintInspectionSummary(load->loaded, std::cout);
+  return 0;
+}
+
 int Load(const Dataset& dataset, const std::string& target, std::vector<std::string>& names) {
   absl::StatusOr<std::string> token = dangbo::auth::ReadTokenFile(absl::GetFlag(FLAGS_token_file));
   if (!token.ok()) return Fail(token.status().message());
@@ -160,7 +193,10 @@ int Load(const Dataset& dataset, const std::string& target, std::vector<std::str
     std::cout << absl::StrFormat("  %-24s %8d\n", StateText(state), n);
   }
   for (const std::string& e : imported->first_errors) std::cout << "  refused " << e << "\n";
-  return imported->error_count == 0 ? 0 : 1;
+  if (imported->error_count != 0) return 1;
+  const std::string inspection_target = absl::GetFlag(FLAGS_inspection_target);
+  if (!absl::GetFlag(FLAGS_inspections) || inspection_target.empty()) return 0;
+  return LoadInspections(dataset, target, inspection_target, options, orgs->names);
 }
 
 }  // namespace
@@ -191,6 +227,11 @@ int main(int argc, char** argv) {
   const std::string target = absl::GetFlag(FLAGS_target);
   if (absl::GetFlag(FLAGS_summary) || (csv_dir.empty() && target.empty())) {
     PrintSummary(Summarize(dataset), std::cout);
+    if (absl::GetFlag(FLAGS_inspections)) {
+      const MemberRoster roster = MemberRoster::Build(dataset);
+      PrintInspectionSummary(SummarizeInspectionWork(dataset, roster, DefaultWorkSpec(dataset)),
+                             std::cout);
+    }
   }
   std::vector<std::string> names;
   int rc = 0;
