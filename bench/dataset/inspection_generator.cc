@@ -24,7 +24,7 @@ struct YearProfile {
 };
 
 constexpr YearProfile kBlocYear = {60, 55, 14, 8, 4, 6, 10};
-constexpr YearProfile kNationalYear = {14000, 13000, 30000, 3000, 1000, 2000, 3000};
+constexpr YearProfile kNationalYear = {18000, 17000, 32000, 3000, 1000, 2000, 3000};
 
 constexpr std::array kCategories = {
     Weighted<iv1::ViolationCategory>{iv1::VIOLATION_CATEGORY_PARTY_ACTIVITY, 30},
