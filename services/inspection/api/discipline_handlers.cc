@@ -38,8 +38,10 @@ bool IsOnPath(std::string_view path, int64_t ancestor) {
   return false;
 }
 
-// The call membership owes the decision, if any. Its request_id is derived from the decision,
-// so every attempt is the same request and membership applies it once.
+// The call membership owes the decision, if any. Its request_id is derived from the subject,
+// so every attempt is the same request and membership applies it once, and a member is expelled
+// (an organization dissolved) by one decision only: the queue's unique request_id refuses a
+// second one decided at the same time, before either reached membership.
 std::optional<MembershipCall> CallFor(const DisciplinaryDecision& d) {
   const std::string origin = api::ResourceName(kDisciplinaryDecisions, d.id);
   dangbo::type::v1::Decision decision;
@@ -52,7 +54,7 @@ std::optional<MembershipCall> CallFor(const DisciplinaryDecision& d) {
     *request.mutable_event()->mutable_effective_date() = api::ToProtoDate(d.effective_date);
     *request.mutable_event()->mutable_decision() = decision;
     request.mutable_event()->set_note(absl::StrCat("Khai trừ theo quyết định ", d.number));
-    request.set_request_id(absl::StrCat("inspection:", origin, ":expel"));
+    request.set_request_id(absl::StrCat("inspection:", request.member(), ":expel"));
     return MembershipCall{.request_id = request.request_id(),
                           .kind = MembershipCallKind::kExpelMember,
                           .origin = origin,
@@ -63,7 +65,7 @@ std::optional<MembershipCall> CallFor(const DisciplinaryDecision& d) {
     request.set_name(api::ResourceName(kOrganizations, d.subject.id));
     *request.mutable_effective_date() = api::ToProtoDate(d.effective_date);
     *request.mutable_decision() = decision;
-    request.set_request_id(absl::StrCat("inspection:", origin, ":dissolve"));
+    request.set_request_id(absl::StrCat("inspection:", request.name(), ":dissolve"));
     return MembershipCall{.request_id = request.request_id(),
                           .kind = MembershipCallKind::kDissolveOrganization,
                           .origin = origin,
@@ -79,6 +81,9 @@ grpc::Status InspectionServiceImpl::CreateDisciplinaryDecision(
     v1::DisciplinaryDecision* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("CreateDisciplinaryDecision", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     constexpr std::string_view kField = "disciplinary_decision";
     DANGBO_ASSIGN_OR_RETURN(DisciplinaryDecision decision,
                             DisciplinaryDecisionFromProto(kField, req->disciplinary_decision()));
@@ -145,7 +150,14 @@ grpc::Status InspectionServiceImpl::CreateDisciplinaryDecision(
           v1::MembershipSync sync;
           sync.set_state(v1::MembershipSync::STATE_NOT_REQUIRED);
           if (std::optional<MembershipCall> call = CallFor(created)) {
-            DANGBO_RETURN_IF_ERROR(tx.EnqueueMembershipCall(*call).status());
+            absl::Status enqueued = tx.EnqueueMembershipCall(*call).status();
+            if (absl::IsAlreadyExists(enqueued)) {
+              return absl::FailedPreconditionError(absl::StrCat(
+                  "disciplinary_decision.subject: ", SubjectName(created.subject), " is already ",
+                  created.form == DisciplineForm::kExpulsion ? "expelled" : "dissolved",
+                  " by another decision"));
+            }
+            DANGBO_RETURN_IF_ERROR(enqueued);
             sync.set_state(v1::MembershipSync::STATE_PENDING);
             queued = true;
           }
@@ -233,6 +245,9 @@ grpc::Status InspectionServiceImpl::CreateAppeal(grpc::ServerContext* ctx,
                                                  v1::Appeal* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("CreateAppeal", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     DANGBO_ASSIGN_OR_RETURN(int64_t decision_id,
                             api::ParseResourceId("parent", kDisciplinaryDecisions, req->parent()));
     DANGBO_ASSIGN_OR_RETURN(Appeal appeal, AppealFromProto("appeal", req->appeal()));
@@ -318,6 +333,9 @@ grpc::Status InspectionServiceImpl::ResolveAppeal(grpc::ServerContext* ctx,
                                                   v1::Appeal* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("ResolveAppeal", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     DANGBO_ASSIGN_OR_RETURN(auto name, ParseAppealName("name", req->name()));
     DANGBO_ASSIGN_OR_RETURN(int64_t version, api::ParseEtag("etag", req->etag()));
     DANGBO_ASSIGN_OR_RETURN(AppealResolution resolution,

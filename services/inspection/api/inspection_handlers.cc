@@ -85,6 +85,9 @@ grpc::Status InspectionServiceImpl::CreateInspection(grpc::ServerContext* ctx,
                                                      v1::Inspection* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("CreateInspection", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     DANGBO_ASSIGN_OR_RETURN(Inspection inspection,
                             InspectionFromProto("inspection", req->inspection()));
     if (inspection.conducting_organization_id == 0) {
@@ -267,6 +270,9 @@ grpc::Status InspectionServiceImpl::UpdateInspection(grpc::ServerContext* ctx,
                                                      v1::Inspection* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("UpdateInspection", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     if (req->update_mask().paths().empty()) {
       return status::InvalidField("update_mask", "name at least one field to update");
     }
@@ -328,6 +334,9 @@ grpc::Status InspectionServiceImpl::AddInspectionSubjects(
     grpc::ServerContext* ctx, const v1::AddInspectionSubjectsRequest* req, v1::Inspection* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("AddInspectionSubjects", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     if (req->subjects().empty()) return status::InvalidField("subjects", "required");
     if (req->subjects_size() > kMaxPageSize) {
       return status::InvalidField("subjects", "at most 1000 per call");
@@ -376,6 +385,9 @@ grpc::Status InspectionServiceImpl::RemoveInspectionSubjects(
     v1::Inspection* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("RemoveInspectionSubjects", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     if (req->subjects().empty()) return status::InvalidField("subjects", "required");
     std::vector<SubjectRef> removed;
     for (int i = 0; i < req->subjects_size(); ++i) {
@@ -414,6 +426,9 @@ grpc::Status InspectionServiceImpl::AdvanceInspectionStage(
     v1::Inspection* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("AdvanceInspectionStage", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     if (!v1::InspectionStage_IsValid(req->stage()) ||
         req->stage() == v1::INSPECTION_STAGE_UNSPECIFIED) {
       return status::InvalidField("stage", "required");
@@ -460,6 +475,9 @@ grpc::Status InspectionServiceImpl::RecordFindings(grpc::ServerContext* ctx,
                                                    v1::Inspection* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("RecordFindings", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     if (req->findings().empty()) return status::InvalidField("findings", "required");
     if (req->findings_size() > kMaxPageSize) {
       return status::InvalidField("findings", "at most 1000 per call");
@@ -501,6 +519,9 @@ grpc::Status InspectionServiceImpl::RecordSubjectOutcomes(
     grpc::ServerContext* ctx, const v1::RecordSubjectOutcomesRequest* req, v1::Inspection* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("RecordSubjectOutcomes", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     if (req->outcomes().empty()) return status::InvalidField("outcomes", "required");
     std::vector<std::pair<SubjectRef, SubjectOutcome>> outcomes;
     for (int i = 0; i < req->outcomes_size(); ++i) {

@@ -157,6 +157,26 @@ absl::StatusOr<std::optional<std::vector<int64_t>>> InspectionServiceImpl::Visib
   return ids;
 }
 
+absl::StatusOr<bool> InspectionServiceImpl::Replayed(std::string_view method,
+                                                    const google::protobuf::Message& request,
+                                                    const std::string& request_id,
+                                                    const auth::Principal& principal,
+                                                    google::protobuf::Message* response) {
+  DANGBO_RETURN_IF_ERROR(status::ValidateText("request_id", request_id, 128, /*required=*/true));
+  MutationContext context{.method = std::string(method),
+                          .request_id = request_id,
+                          .fingerprint = api::RequestFingerprint(request),
+                          .caller = principal.subject};
+  DANGBO_ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                          deps_.store->CommittedResponse(context));
+  if (!stored) return false;
+  if (!response->ParseFromString(*stored)) {
+    return absl::InternalError(
+        absl::StrCat("stored response of ", ToAbsl(method), " does not parse"));
+  }
+  return true;
+}
+
 absl::Status InspectionServiceImpl::Mutate(
     std::string_view method, const google::protobuf::Message& request,
     const std::string& request_id, const auth::Principal& principal,

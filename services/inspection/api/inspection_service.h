@@ -161,6 +161,12 @@ class InspectionServiceImpl final : public v1::InspectionService::Service {
       grpc::ServerContext* ctx, const auth::Principal& principal, auth::Action action,
       std::string_view subtree_field, const std::string& subtree);
 
+  // True when the mutation under `request_id` committed already: `response` holds its first
+  // result. Handlers ask before their checks, which a replay must not repeat.
+  absl::StatusOr<bool> Replayed(std::string_view method, const google::protobuf::Message& request,
+                                const std::string& request_id, const auth::Principal& principal,
+                                google::protobuf::Message* response);
+
   // Runs a store mutation keyed by the request's request_id and parses the (first) response.
   absl::Status Mutate(std::string_view method, const google::protobuf::Message& request,
                       const std::string& request_id, const auth::Principal& principal,

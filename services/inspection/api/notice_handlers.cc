@@ -27,6 +27,13 @@ grpc::Status InspectionServiceImpl::IssueConclusionNotice(
     v1::ConclusionNotice* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    v1::Inspection replay;
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("IssueConclusionNotice", *req, req->request_id(), principal, &replay));
+    if (replayed) {
+      *resp = replay.conclusion_notice();
+      return absl::OkStatus();
+    }
     DANGBO_ASSIGN_OR_RETURN(ConclusionNotice notice, NoticeFromProto("notice", req->notice()));
     if (!notice.correction_reason.empty()) {
       return status::InvalidField("notice.correction_reason",
@@ -61,6 +68,13 @@ grpc::Status InspectionServiceImpl::CorrectConclusionNotice(
     v1::ConclusionNotice* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    v1::Inspection replay;
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("CorrectConclusionNotice", *req, req->request_id(), principal, &replay));
+    if (replayed) {
+      *resp = replay.conclusion_notice();
+      return absl::OkStatus();
+    }
     DANGBO_ASSIGN_OR_RETURN(ConclusionNotice correction, NoticeFromProto("notice", req->notice()));
     const Date today = Today();
     v1::Inspection updated;
@@ -135,6 +149,9 @@ grpc::Status InspectionServiceImpl::RecordTaskCompletion(grpc::ServerContext* ct
                                                          v1::Inspection* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("RecordTaskCompletion", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     DANGBO_ASSIGN_OR_RETURN(TaskCompletion completion,
                             TaskCompletionFromProto("completion", req->completion()));
     const Date today = Today();

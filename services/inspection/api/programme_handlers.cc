@@ -51,6 +51,9 @@ grpc::Status InspectionServiceImpl::CreateProgramme(grpc::ServerContext* ctx,
                                                     v1::Programme* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("CreateProgramme", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     DANGBO_ASSIGN_OR_RETURN(Programme programme, ProgrammeFromProto("programme", req->programme()));
     DANGBO_RETURN_IF_ERROR(CheckItems(programme, "programme.planned_items"));
     DANGBO_RETURN_IF_ERROR(AuthorizeAt(ctx, principal, Action::kWriteInspection,
@@ -122,6 +125,9 @@ grpc::Status InspectionServiceImpl::UpdateProgramme(grpc::ServerContext* ctx,
                                                     v1::Programme* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("UpdateProgramme", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     const v1::Programme& in = req->programme();
     DANGBO_ASSIGN_OR_RETURN(int64_t id,
                             api::ParseResourceId("programme.name", kProgrammes, in.name()));

@@ -94,6 +94,9 @@ grpc::Status InspectionServiceImpl::CreateRuleVersion(grpc::ServerContext* ctx,
                                                       v1::RuleVersion* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kAdminister));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("CreateRuleVersion", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     DANGBO_RETURN_IF_ERROR(RequireWholeTree(principal));
     DANGBO_ASSIGN_OR_RETURN(Date day,
                             api::ParseRequiredDate("rule_version.effective_date",
@@ -123,6 +126,9 @@ grpc::Status InspectionServiceImpl::UpdateRuleVersion(grpc::ServerContext* ctx,
                                                       v1::RuleVersion* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kAdminister));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed,
+                            Replayed("UpdateRuleVersion", *req, req->request_id(), principal, resp));
+    if (replayed) return absl::OkStatus();
     DANGBO_RETURN_IF_ERROR(RequireWholeTree(principal));
     const v1::RuleVersion& in = req->rule_version();
     DANGBO_ASSIGN_OR_RETURN(Date day, ParseRuleVersionName("rule_version.name", in.name()));

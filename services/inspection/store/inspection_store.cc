@@ -42,6 +42,11 @@ absl::StatusOr<std::string> InspectionStore::Mutate(
       before_commit_);
 }
 
+absl::StatusOr<std::optional<std::string>> InspectionStore::CommittedResponse(
+    const MutationContext& context) {
+  return db::FindCommittedResponse(pool_, context);
+}
+
 absl::StatusOr<Programme> InspectionStore::GetProgramme(int64_t id) {
   return ReadValue<Programme>(
       pool_, [&](db::Session& s) { return internal::LoadProgramme(s, id, Lock::kNone); });

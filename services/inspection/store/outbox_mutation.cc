@@ -205,6 +205,20 @@ absl::StatusOr<std::vector<StoredChange>> ReadChanges(Pool& pool, int64_t after_
   return changes;
 }
 
+absl::StatusOr<std::optional<std::string>> FindCommittedResponse(Pool& pool,
+                                                                 const MutationContext& context) {
+  std::optional<IdempotencyRecord> record;
+  absl::Status status = pool.Read([&](Session& session) -> absl::Status {
+    record = FindIdempotencyRecord(session, context);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  if (!record) return std::nullopt;
+  absl::StatusOr<std::string> response = Replay(*record, context);
+  if (!response.ok()) return response.status();
+  return *std::move(response);
+}
+
 absl::StatusOr<int64_t> ReadHeadSequence(Pool& pool) {
   int64_t head = 0;
   absl::Status status = pool.Read([&](Session& session) -> absl::Status {

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,13 @@ absl::StatusOr<std::string> RunOutboxMutation(
     Pool& pool, const MutationContext& context,
     absl::FunctionRef<absl::StatusOr<MutationOutcome>(Session&)> body,
     const std::function<void(Session&)>& before_commit = nullptr);
+
+// The response of the mutation that committed under context's request_id, if one did. A handler
+// asks first, because a replay needs none of the checks that let the first request through, and
+// they may no longer hold (the member the first request expelled is no longer a member).
+// INVALID_ARGUMENT when the request_id was used with another request.
+absl::StatusOr<std::optional<std::string>> FindCommittedResponse(Pool& pool,
+                                                                 const MutationContext& context);
 
 // Changes with sequence > after_sequence in order, at most page_size (clamped to 1..10000).
 absl::StatusOr<std::vector<StoredChange>> ReadChanges(Pool& pool, int64_t after_sequence,

@@ -183,6 +183,9 @@ class InspectionStore {
       const MutationContext& context,
       absl::FunctionRef<absl::StatusOr<MutationOutcome>(InspectionTx&)> body);
 
+  // db::FindCommittedResponse on this store's schema.
+  absl::StatusOr<std::optional<std::string>> CommittedResponse(const MutationContext& context);
+
   absl::StatusOr<Programme> GetProgramme(int64_t id);
   absl::StatusOr<std::vector<Programme>> ListProgrammes(const ProgrammeFilter& filter);
 

@@ -150,6 +150,32 @@ TEST_F(DisciplineTest, AnExpulsionIsRecordedInMembershipOnce) {
   }
   EXPECT_EQ(expulsions, 1);
 
+  // Replaying the request returns the decision, though its subject is no longer a member.
+  v1::CreateDisciplinaryDecisionRequest replay;
+  *replay.mutable_disciplinary_decision() = Decision(member.name(), v1::DISCIPLINE_FORM_EXPULSION);
+  replay.set_request_id(RequestId());
+  v1::DisciplinaryDecision first;
+  v1::DisciplinaryDecision replayed;
+  grpc::Status st =
+      Inspection().CreateDisciplinaryDecision(AdminContext().get(), replay, &first);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << "already expelled";
+  replay = v1::CreateDisciplinaryDecisionRequest();
+  const mv1::Member other = CreateFullMember(cell.name(), "Ngô Văn Lặp Lại");
+  *replay.mutable_disciplinary_decision() = Decision(other.name(), v1::DISCIPLINE_FORM_EXPULSION);
+  replay.set_request_id(RequestId());
+  ASSERT_TRUE(Inspection().CreateDisciplinaryDecision(AdminContext().get(), replay, &first).ok());
+  for (int i = 0; i < 100; ++i) {
+    mv1::GetMemberRequest get;
+    get.set_name(other.name());
+    mv1::Member m;
+    ASSERT_TRUE(Membership().GetMember(AdminContext().get(), get, &m).ok());
+    if (m.state() == mv1::MEMBER_STATE_EXPELLED) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  st = Inspection().CreateDisciplinaryDecision(AdminContext().get(), replay, &replayed);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(replayed.name(), first.name());
+
   // An expelled member cannot be disciplined again.
   v1::DisciplinaryDecision again;
   EXPECT_EQ(Create(Decision(member.name(), v1::DISCIPLINE_FORM_WARNING), &again).error_code(),
