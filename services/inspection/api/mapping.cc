@@ -313,6 +313,11 @@ absl::StatusOr<Inspection> InspectionFromProto(std::string_view field, const pb:
                                 "must not be negative");
   }
   out.planned_duration_working_days = in.planned_duration_working_days();
+  // Checked here and not only by the duration rules, which apply from DECIDED: a PLANNED
+  // inspection would otherwise keep a negative extension.
+  if (in.extension_working_days() < 0) {
+    return status::InvalidField(Field(field, "extension_working_days"), "must not be negative");
+  }
   out.extension_working_days = in.extension_working_days();
   DANGBO_ASSIGN_OR_RETURN(out.team, TeamFromProto(Field(field, "team_members"), in.team_members()));
   DANGBO_RETURN_IF_ERROR(CheckCount(Field(field, "subjects"), in.subjects_size()));
