@@ -67,6 +67,8 @@ class LoggingInterceptor : public grpc::experimental::Interceptor {
 
   ~LoggingInterceptor() override {
     // A call torn down before a status was sent (client gone) is still worth a line.
+    // The call's metadata may be gone by now: such a line names no caller.
+    metadata_ = nullptr;
     if (!logged_) Emit(grpc::StatusCode::CANCELLED, "call ended without a status");
   }
 
@@ -89,7 +91,9 @@ class LoggingInterceptor : public grpc::experimental::Interceptor {
 
  private:
   void OnMetadata(const ClientMetadata& metadata) {
-    if (*caller_) caller_name_ = (*caller_)(metadata);
+    // The caller is named only when a line is written (Emit): naming it costs a token lookup,
+    // which a call logged at no level should not pay. The metadata lives as long as the call.
+    metadata_ = &metadata;
     if (auto it = metadata.find(kTraceParentHeader); it != metadata.end()) {
       std::optional<TraceParent> trace =
           ParseTraceParent(std::string_view(it->second.data(), it->second.size()));
@@ -107,7 +111,7 @@ class LoggingInterceptor : public grpc::experimental::Interceptor {
         {"latency_ms", absl::ToDoubleMilliseconds(Since(start_))},
     };
     if (!request_id_.empty()) fields["request_id"] = request_id_;
-    if (!caller_name_.empty()) fields["caller"] = caller_name_;
+    if (metadata_ != nullptr && *caller_) fields["caller"] = (*caller_)(*metadata_);
     if (!trace_id_.empty()) fields["trace_id"] = trace_id_;
     if (info_->server_context() != nullptr) fields["peer"] = info_->server_context()->peer();
     if (code != grpc::StatusCode::OK && !error.empty()) fields["error"] = error;
@@ -120,7 +124,7 @@ class LoggingInterceptor : public grpc::experimental::Interceptor {
   const std::chrono::steady_clock::time_point start_;
   bool logged_ = false;
   std::string request_id_;
-  std::string caller_name_;
+  const ClientMetadata* metadata_ = nullptr;
   std::string trace_id_;
 };
 
