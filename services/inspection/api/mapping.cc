@@ -165,6 +165,7 @@ absl::StatusOr<DecisionRef> DecisionRefFromProto(std::string_view field,
   DecisionRef out;
   DANGBO_ASSIGN_OR_RETURN(out.number, Text(Field(field, "number"), in.number(), 64));
   DANGBO_ASSIGN_OR_RETURN(out.date, ParseOptionalDate(Field(field, "date"), in.date()));
+  DANGBO_ASSIGN_OR_RETURN(out.issuer, Text(Field(field, "issuer"), in.issuer(), 255));
   return out;
 }
 
@@ -172,6 +173,7 @@ dangbo::type::v1::Decision DecisionRefToProto(const DecisionRef& in) {
   dangbo::type::v1::Decision out;
   out.set_number(in.number);
   if (in.date) *out.mutable_date() = api::ToProtoDate(*in.date);
+  out.set_issuer(in.issuer);
   return out;
 }
 

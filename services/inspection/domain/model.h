@@ -155,6 +155,7 @@ enum class DecidingBody {
 struct DecisionRef {
   std::string number;  // e.g. "251-QĐ/ĐUK"
   std::optional<Date> date;
+  std::string issuer;  // "organizations/{id}" or the issuer's name as printed
 };
 
 struct SubjectRef {

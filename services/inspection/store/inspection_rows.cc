@@ -17,15 +17,15 @@ constexpr char kInspectionColumns[] =
     "SELECT id, type, conducting_body, conducting_organization_id, conducting_level,"
     " programme_id, stage, decision_number, decision_date, content, period_from, period_to,"
     " planned_duration_working_days, extension_working_days, started_date, reported_date,"
-    " concluded_date, closed_date, cancelled_date, cancellation_reason, current_notice_revision,"
-    " version FROM inspections";
+    " concluded_date, closed_date, cancelled_date, cancellation_reason, decision_issuer,"
+    " current_notice_revision, version FROM inspections";
 
 // The columns a write sets, in BindInspectionData's order.
 constexpr char kInspectionDataColumns[] =
     "type, conducting_body, conducting_organization_id, conducting_level, programme_id, stage,"
     " decision_number, decision_date, content, period_from, period_to,"
     " planned_duration_working_days, extension_working_days, started_date, reported_date,"
-    " concluded_date, closed_date, cancelled_date, cancellation_reason";
+    " concluded_date, closed_date, cancelled_date, cancellation_reason, decision_issuer";
 
 Inspection ReadInspection(db::RowReader& row, std::optional<int>& notice_revision) {
   Inspection i;
@@ -49,6 +49,7 @@ Inspection ReadInspection(db::RowReader& row, std::optional<int>& notice_revisio
   i.closed_date = row.OptionalDate();
   i.cancelled_date = row.OptionalDate();
   i.cancellation_reason = row.String();
+  i.decision.issuer = row.String();
   notice_revision = row.OptionalInt();
   i.version = row.Int64();
   return i;
@@ -73,7 +74,8 @@ db::ParamBinder& BindInspectionData(db::ParamBinder& binder, const Inspection& i
       .OptionalDate(i.concluded_date)
       .OptionalDate(i.closed_date)
       .OptionalDate(i.cancelled_date)
-      .String(i.cancellation_reason);
+      .String(i.cancellation_reason)
+      .String(i.decision.issuer);
 }
 
 // Team, subjects, findings, completions and the notice in force.
@@ -297,7 +299,7 @@ absl::StatusOr<Inspection> InsertInspectionRow(db::Session& session, const Inspe
   sql::PreparedStatement& insert = session.Prepare(absl::StrCat(
       "INSERT INTO inspections (", kInspectionDataColumns,
       ", version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-      " ?, ?, ?, ?, ?, ?, ?)"));
+      " ?, ?, ?, ?, ?, ?, ?, ?)"));
   db::ParamBinder binder(insert);
   BindInspectionData(binder, stored).Int64(stored.version).Time(now).Time(now);
   insert.executeUpdate();
@@ -329,7 +331,7 @@ absl::StatusOr<Inspection> UpdateInspectionRow(db::Session& session, const Inspe
       " decision_date = ?, content = ?, period_from = ?, period_to = ?,"
       " planned_duration_working_days = ?, extension_working_days = ?, started_date = ?,"
       " reported_date = ?, concluded_date = ?, closed_date = ?, cancelled_date = ?,"
-      " cancellation_reason = ?, version = ?, update_time = ? WHERE id = ?");
+      " cancellation_reason = ?, decision_issuer = ?, version = ?, update_time = ? WHERE id = ?");
   db::ParamBinder binder(update);
   BindInspectionData(binder, stored).Int64(stored.version).Time(db::NowMicros()).Int64(stored.id);
   update.executeUpdate();

@@ -12,8 +12,8 @@ namespace dangbo::inspection::internal {
 namespace {
 
 constexpr char kProgrammeColumns[] =
-    "SELECT id, organization_id, conducting_body, year, decision_number, decision_date, version"
-    " FROM programmes";
+    "SELECT id, organization_id, conducting_body, year, decision_number, decision_date,"
+    " decision_issuer, version FROM programmes";
 
 Programme ReadProgramme(db::RowReader& row) {
   Programme p;
@@ -23,6 +23,7 @@ Programme ReadProgramme(db::RowReader& row) {
   p.year = row.Int();
   p.decision.number = row.String();
   p.decision.date = row.OptionalDate();
+  p.decision.issuer = row.String();
   p.version = row.Int64();
   return p;
 }
@@ -138,13 +139,15 @@ Programme InsertProgrammeRow(db::Session& session, const Programme& programme) {
   const absl::Time now = db::NowMicros();
   sql::PreparedStatement& insert = session.Prepare(
       "INSERT INTO programmes (organization_id, conducting_body, year, decision_number,"
-      " decision_date, version, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      " decision_date, decision_issuer, version, create_time, update_time)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   db::ParamBinder(insert)
       .Int64(stored.organization_id)
       .EnumValue(stored.conducting_body)
       .Int(stored.year)
       .String(stored.decision.number)
       .OptionalDate(stored.decision.date)
+      .String(stored.decision.issuer)
       .Int64(stored.version)
       .Time(now)
       .Time(now);
@@ -165,13 +168,15 @@ absl::StatusOr<Programme> UpdateProgrammeRow(db::Session& session, const Program
   stored.version = current->version + 1;
   sql::PreparedStatement& update = session.Prepare(
       "UPDATE programmes SET organization_id = ?, conducting_body = ?, year = ?,"
-      " decision_number = ?, decision_date = ?, version = ?, update_time = ? WHERE id = ?");
+      " decision_number = ?, decision_date = ?, decision_issuer = ?, version = ?,"
+      " update_time = ? WHERE id = ?");
   db::ParamBinder(update)
       .Int64(stored.organization_id)
       .EnumValue(stored.conducting_body)
       .Int(stored.year)
       .String(stored.decision.number)
       .OptionalDate(stored.decision.date)
+      .String(stored.decision.issuer)
       .Int64(stored.version)
       .Time(db::NowMicros())
       .Int64(stored.id);

@@ -267,6 +267,7 @@ v1::Inspection InspectionE2E::DecidedInspection(const std::vector<std::string>& 
   in->set_conducting_level(v1::LEVEL_PROVINCIAL);
   in->mutable_decision()->set_number(absl::StrCat(request_counter.load(), "-QĐ/ĐUK"));
   *in->mutable_decision()->mutable_date() = DaysFromToday(-30);
+  in->mutable_decision()->set_issuer("Ban Thường vụ Đảng ủy Khối");
   in->set_content("Kiểm tra việc thực hiện Quy định số 144-QĐ/TW về chuẩn mực đạo đức cách mạng");
   *in->mutable_period_start() = MakeDate(2024, 1, 1);
   *in->mutable_period_end() = MakeDate(2025, 6, 30);

@@ -98,6 +98,7 @@ TEST_F(InspectionsTest, FullLifecycleRecordsEveryStageAndTheSubjectsOrganization
   EXPECT_EQ(in.subjects(0).organization_at_decision(), t.cell.name());
   EXPECT_EQ(in.subjects(1).organization_at_decision(), t.cell.name());
   EXPECT_FALSE(in.team_members(0).full_name().empty());  // filled from membership
+  EXPECT_EQ(in.decision().issuer(), "Ban Thường vụ Đảng ủy Khối");
 
   in = Advance(in, v1::INSPECTION_STAGE_IN_PROGRESS);
   EXPECT_EQ(in.started_date().year(), Today().year());

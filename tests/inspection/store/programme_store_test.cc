@@ -17,7 +17,7 @@ Programme NewProgramme(int year) {
   p.organization_id = 1;
   p.conducting_body = ConductingBody::kInspectionCommittee;
   p.year = year;
-  p.decision = DecisionRef{"05-CTr/UBKTĐUK", Date(year, 1, 10)};
+  p.decision = DecisionRef{"05-CTr/UBKTĐUK", Date(year, 1, 10), "organizations/1"};
   p.items = {{.type = InspectionType::kThematicSupervision,
               .content = "Giám sát việc thực hiện quy chế làm việc của cấp ủy",
               .subjects = {{SubjectKind::kOrganization, 20}, {SubjectKind::kMember, 300}},
@@ -56,6 +56,7 @@ TEST_F(ProgrammeStoreTest, CreateProgramme_ReadsBackItemsWithSubjects) {
   ASSERT_TRUE(read.ok()) << read.status();
   EXPECT_EQ(read->year, 2024);
   EXPECT_EQ(read->decision.number, "05-CTr/UBKTĐUK");
+  EXPECT_EQ(read->decision.issuer, "organizations/1");
   ASSERT_THAT(read->items, SizeIs(2));
   EXPECT_EQ(read->items[0].content, original.items[0].content);
   EXPECT_EQ(read->items[0].subjects, original.items[0].subjects);
