@@ -26,13 +26,16 @@
 #include "services/inspection/domain/model.h"
 #include "services/reporting/domain/inspection_figures.h"
 #include "services/reporting/domain/inspection_model.h"
+#include "services/reporting/domain/membership_figures.h"
 #include "services/reporting/domain/organization_tree.h"
 #include "services/reporting/domain/period.h"
 
 namespace dangbo::reporting {
 
+// Shared by every catalogue: membership figures are found by Statistics::figure's
+// MembershipFigureId overload and leave `id` at its default.
 struct FigureValue {
-  FigureId id;
+  FigureId id{};
   std::string_view key;    // the catalogue's, static
   std::string_view label;  // the catalogue's, static
   int64_t distinct = 0;
@@ -46,6 +49,10 @@ struct Statistics {
   std::vector<Statistics> children;  // with breakdown_by_children: each direct child, by id
 
   const FigureValue& figure(FigureId id) const { return figures[static_cast<int>(id)]; }
+  // For membership statistics, whose figures are the membership catalogue in its order.
+  const FigureValue& figure(MembershipFigureId id) const {
+    return figures[static_cast<int>(id)];
+  }
 };
 
 struct StatisticsRequest {
@@ -66,11 +73,15 @@ enum class SourceKind {
   kInspection,            // inspections/{id}
   kDisciplinaryDecision,  // disciplinaryDecisions/{id}
   kAppeal,                // disciplinaryDecisions/{decision_id}/appeals/{id}
+  kMember,                // members/{id}: counted in a stock as of a day
+  kOrganization,          // organizations/{id}: counted as existing or established
+  kMemberEvent,           // members/{member_id}/events/{id}
 };
 struct SourceRecord {
   SourceKind kind;
   int64_t id = 0;
   int64_t decision_id = 0;  // appeals only
+  int64_t member_id = 0;    // member events only
   friend bool operator==(const SourceRecord&, const SourceRecord&) = default;
 };
 

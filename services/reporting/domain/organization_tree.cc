@@ -233,6 +233,12 @@ absl::StatusOr<std::vector<SubtreeSegment>> OrganizationTree::Subtree(
   return segments;
 }
 
+std::optional<Date> OrganizationTree::EstablishedOn(int64_t organization_id) const {
+  const std::optional<uint32_t> slot = FindSlot(organization_id);
+  if (!slot.has_value() || history_[*slot].empty()) return std::nullopt;
+  return FromDayNumber(history_[*slot].front().from);
+}
+
 bool OrganizationTree::Knows(int64_t organization_id) const {
   const std::optional<uint32_t> slot = FindSlot(organization_id);
   return slot.has_value() && !history_[*slot].empty();

@@ -86,6 +86,10 @@ class OrganizationTree {
   absl::StatusOr<std::vector<SubtreeSegment>> Subtree(int64_t scope_id,
                                                       const DateRange& range) const;
 
+  // The first day of the earliest row of `organization_id`: when it was established (rows of a
+  // later move or rename start later). None when the tree holds no row of it.
+  std::optional<Date> EstablishedOn(int64_t organization_id) const;
+
   // Whether the tree holds any row of `organization_id`.
   bool Knows(int64_t organization_id) const;
 

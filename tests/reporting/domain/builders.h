@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "services/inspection/domain/model.h"
+#include "services/membership/domain/model.h"
 #include "services/reporting/domain/organization_tree.h"
 
 namespace dangbo::reporting::testing {
@@ -120,6 +121,40 @@ inline Appeal MakeAppeal(int64_t id, int64_t decision_id, int64_t resolving_orga
 inline AppealResolution Resolution(AppealOutcome outcome, Date date,
                                    DisciplineForm new_form = DisciplineForm::kUnspecified) {
   return {.outcome = outcome, .date = date, .number = "", .new_form = new_form, .reasons = ""};
+}
+
+// A member with only the fields the membership statistics read.
+inline membership::Member MakeMember(int64_t id, int64_t organization, membership::MemberState state,
+                                     Date birth, membership::Gender gender = membership::Gender::kMale,
+                                     int64_t version = 1) {
+  membership::Member m;
+  m.id = id;
+  m.organization_id = organization;
+  m.state = state;
+  m.gender = gender;
+  m.personal.birth_date = birth;
+  m.personal.ethnicity = "Kinh";
+  m.version = version;
+  return m;
+}
+
+// An event as membership records it: state and organization before and after.
+inline membership::MemberEvent MakeMemberEvent(int64_t id, int64_t member,
+                                               membership::MemberEventType type, Date effective,
+                                               membership::MemberState before,
+                                               membership::MemberState after,
+                                               int64_t organization_before,
+                                               int64_t organization_after) {
+  membership::MemberEvent e;
+  e.id = id;
+  e.member_id = member;
+  e.type = type;
+  e.effective_date = effective;
+  e.state_before = before;
+  e.state_after = after;
+  e.organization_before = organization_before;
+  e.organization_after = organization_after;
+  return e;
 }
 
 }  // namespace dangbo::reporting::testing

@@ -1,0 +1,174 @@
+// The reporting service's read model of members (domain.md §2): per member only what the
+// membership statistics count, in one compact row, plus the lifecycle events that moved the
+// member between states and organizations.
+//
+// The feed follower calls UpsertMember with the latest state of a member (a lower non-zero
+// version than held is ignored; the same state twice changes nothing) and UpsertMemberEvent
+// with each recorded event (idempotent by event id within its member). Either may arrive first.
+//
+// A member's state and organization on a past day (stocks "as of" a date):
+// - Events that change neither (exempt, lost contact, temporary transfers, transfer letters and
+//   hop acknowledgements, withdrawn applications) are validated and not kept. The kept ones are
+//   admit, re-admit, recognize, probation not passed, official transfer received, strike off,
+//   resign, expel, decease and the organization merged/split moves; membership records on each
+//   the state and organization before and after it.
+// - On or after the member's latest kept event: the member's row (its latest state).
+// - Before it: state_after/organization_after of the last kept event effective on or before the
+//   day, or state_before/organization_before of the earliest when all came later.
+// - A recognition counts from its effective date (membership dates it at the end of the 12
+//   months, domain.md §2).
+// Approximation, where history is missing: a member with no kept event (loaded without history)
+// is taken as in its current organization on every day; a probationary or full member is not
+// yet a member before its admission decision date, and a full member is probationary before its
+// full_member_date. A member struck off, expelled or deceased with no kept event is not counted
+// on any day, since when they left cannot be known.
+//
+// Not safe for concurrent writes; const methods may run concurrently when no write does.
+#ifndef DANGBO_SERVICES_REPORTING_DOMAIN_MEMBERSHIP_MODEL_H_
+#define DANGBO_SERVICES_REPORTING_DOMAIN_MEMBERSHIP_MODEL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "services/membership/domain/model.h"
+#include "services/reporting/domain/day_number.h"
+#include "services/reporting/domain/id_index.h"
+#include "services/reporting/domain/inspection_model.h"  // MonthNumber
+
+namespace dangbo::reporting {
+
+// A day not known (no birth date, not admitted, not full).
+inline constexpr DayNumber kNoDay = std::numeric_limits<DayNumber>::min();
+
+// Bits of MemberRow::traits.
+enum MemberTrait : uint8_t {
+  kTraitKnown = 1,           // UpsertMember has been seen (not only events)
+  kTraitFemale = 2,
+  kTraitEthnicMinority = 4,  // ethnicity recorded and not "Kinh"
+  kTraitReligious = 8,       // religion recorded and not "Không"
+  kTraitYouthUnion = 16,     // đoàn viên
+};
+
+// One member: 28 bytes. Organizations are the model's slots.
+struct MemberRow {
+  uint32_t organization = UINT32_MAX;  // where officially registered now
+  uint32_t first_event = UINT32_MAX;   // earliest kept event, then EventRow::next by day
+  DayNumber latest_event = kNoDay;     // day of the latest kept event
+  DayNumber birth = kNoDay;
+  DayNumber admitted = kNoDay;    // admission decision date
+  DayNumber full_since = kNoDay;  // full_member_date
+  uint8_t state = 0;  // membership::MemberState
+  uint8_t traits = 0;
+  membership::MemberState member_state() const {
+    return static_cast<membership::MemberState>(state);
+  }
+  bool has(MemberTrait t) const { return (traits & t) != 0; }
+};
+static_assert(sizeof(MemberRow) == 28);
+
+// One kept lifecycle event: 32 bytes.
+struct MemberEventRow {
+  int64_t id = 0;
+  uint32_t member = 0;                     // slot
+  uint32_t next = UINT32_MAX;              // the member's next kept event by day, then id
+  uint32_t organization_before = UINT32_MAX;  // slot; UINT32_MAX for none (0 on the wire)
+  uint32_t organization_after = UINT32_MAX;
+  DayNumber day = 0;
+  uint8_t type = 0;  // membership::MemberEventType
+  uint8_t state_before = 0;  // membership::MemberState
+  uint8_t state_after = 0;
+  membership::MemberEventType event_type() const {
+    return static_cast<membership::MemberEventType>(type);
+  }
+  friend bool operator==(const MemberEventRow&, const MemberEventRow&) = default;
+};
+static_assert(sizeof(MemberEventRow) == 32);
+
+// Where a member stood on a day.
+struct MemberStanding {
+  membership::MemberState state = membership::MemberState::kUnspecified;
+  uint32_t organization = UINT32_MAX;  // slot
+};
+
+class MembershipModel {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  MembershipModel();
+
+  // INVALID_ARGUMENT naming the field ("member.personal.birth_date: ..."), leaving the model
+  // unchanged: ids ≤ 0 or beyond 2^61, a negative organization id or version, enum values out of
+  // range, dates outside years 1850–9999, a party member (probationary or full) without an
+  // organization.
+  absl::Status UpsertMember(const membership::Member& member);
+  // INVALID_ARGUMENT naming the field ("event.effective_date: ..."): ids ≤ 0 or beyond 2^61,
+  // enum values out of range, an effective date outside the report years, a negative
+  // organization id.
+  absl::Status UpsertMemberEvent(const membership::MemberEvent& event);
+
+  // Where the member in `slot` stood on `day` (see the header comment).
+  MemberStanding StandingOn(uint32_t slot, DayNumber day) const {
+    const MemberRow& r = members_[slot];
+    if (r.first_event == kNone) return Undocumented(r, day);
+    if (day >= r.latest_event) return {r.member_state(), r.organization};
+    return FromEvents(r, day);
+  }
+
+  // Calls visit(uint32_t event_slot, const MemberEventRow&) for each kept event effective in
+  // [first, last].
+  template <typename Visit>
+  void ForEachEvent(DayNumber first, DayNumber last, Visit&& visit) const;
+
+  const std::vector<MemberRow>& members() const { return members_; }
+  const MemberEventRow& event(uint32_t slot) const { return events_[slot]; }
+
+  int64_t MemberId(uint32_t slot) const { return member_ids_.IdOf(slot); }
+  int64_t OrganizationId(uint32_t slot) const { return organizations_.IdOf(slot); }
+  std::optional<uint32_t> FindMember(int64_t id) const { return member_ids_.Find(id); }
+  std::optional<uint32_t> FindOrganization(int64_t id) const { return organizations_.Find(id); }
+  size_t member_slots() const { return members_.size(); }
+  size_t organization_slots() const { return organizations_.size(); }
+  size_t event_count() const { return events_.size(); }
+  // Heap bytes held, from container capacities.
+  size_t MemoryBytes() const;
+
+  // Room for this many rows without reallocating, before a bulk load.
+  void Reserve(size_t members, size_t events, size_t organizations);
+
+ private:
+  static MemberStanding Undocumented(const MemberRow& r, DayNumber day);
+  MemberStanding FromEvents(const MemberRow& r, DayNumber day) const;
+  uint32_t OrganizationSlot(int64_t id);
+  uint32_t MemberSlot(int64_t id);
+  // Puts `slot` into its member's list in day order and refreshes latest_event.
+  void Link(uint32_t slot);
+  void Unlink(uint32_t slot);
+
+  IdIndex member_ids_;
+  IdIndex organizations_;  // organization id 0 is never interned
+  std::vector<MemberRow> members_;
+  std::vector<int64_t> versions_;  // by member slot; apart from the rows the scan reads
+  std::vector<MemberEventRow> events_;
+  std::map<int32_t, std::vector<uint32_t>> events_by_month_;
+};
+
+template <typename Visit>
+void MembershipModel::ForEachEvent(DayNumber first, DayNumber last, Visit&& visit) const {
+  if (last < first) return;
+  const auto end = events_by_month_.upper_bound(MonthNumber(last));
+  for (auto it = events_by_month_.lower_bound(MonthNumber(first)); it != end; ++it) {
+    for (uint32_t slot : it->second) {
+      const MemberEventRow& e = events_[slot];
+      if (first <= e.day && e.day <= last) visit(slot, e);
+    }
+  }
+}
+
+}  // namespace dangbo::reporting
+
+#endif  // DANGBO_SERVICES_REPORTING_DOMAIN_MEMBERSHIP_MODEL_H_

@@ -1,0 +1,423 @@
+#include "services/reporting/domain/membership_statistics.h"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "common/status/absl_compat.h"
+#include "services/reporting/domain/distinct_tally.h"
+
+namespace dangbo::reporting {
+namespace {
+
+using membership::EnterpriseOwnership;
+using membership::MemberEventType;
+using membership::MemberState;
+using F = MembershipFigureId;
+
+constexpr int kOutside = -1;
+constexpr int kScopeItself = 0;
+
+constexpr uint64_t Bit(F id) { return uint64_t{1} << static_cast<int>(id); }
+
+absl::Status CheckRange(const DateRange& range) {
+  if (range.first.year() < kFirstReportYear || range.last.year() > kLastReportYear) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("period: outside the report years ", kFirstReportYear, "–", kLastReportYear));
+  }
+  if (range.last < range.first) {
+    return absl::InvalidArgumentError("period: ends before it starts");
+  }
+  return absl::OkStatus();
+}
+
+// The scope's subtree over the period, over the members model's organization slots (as
+// ScopeLookup does for the inspection model), and the tree's own segments for organizations.
+class MemberScope {
+ public:
+  static absl::StatusOr<MemberScope> Build(const OrganizationTree& tree,
+                                           const MembershipModel& model, int64_t scope_id,
+                                           const DateRange& range) {
+    absl::StatusOr<std::vector<SubtreeSegment>> segments = tree.Subtree(scope_id, range);
+    if (!segments.ok()) return segments.status();
+    MemberScope scope;
+    scope.tree_segments_ = *std::move(segments);
+    for (const SubtreeSegment& s : scope.tree_segments_) {
+      if (s.child_id != 0) scope.children_.push_back(s.child_id);
+    }
+    std::sort(scope.children_.begin(), scope.children_.end());
+    scope.children_.erase(std::unique(scope.children_.begin(), scope.children_.end()),
+                          scope.children_.end());
+    for (size_t i = 0; i < scope.children_.size(); ++i) {
+      scope.ordinal_[scope.children_[i]] = static_cast<int>(i) + 1;
+    }
+    scope.head_.assign(model.organization_slots(), -1);
+    for (const SubtreeSegment& s : scope.tree_segments_) {
+      // An organization no member ever named has nobody to count.
+      const std::optional<uint32_t> slot = model.FindOrganization(s.organization_id);
+      if (!slot.has_value()) continue;
+      scope.segments_.push_back({.from = ToDayNumber(s.from),
+                                 .to = ToDayNumber(s.to),
+                                 .group = scope.GroupOf(s),
+                                 .next = scope.head_[*slot]});
+      scope.head_[*slot] = static_cast<int32_t>(scope.segments_.size() - 1);
+    }
+    return scope;
+  }
+
+  // kOutside; kScopeItself; or k ≥ 1 for the direct child children()[k - 1].
+  int Find(uint32_t organization_slot, DayNumber day) const {
+    if (organization_slot >= head_.size()) return kOutside;
+    for (int32_t s = head_[organization_slot]; s >= 0; s = segments_[s].next) {
+      if (segments_[s].from <= day && day <= segments_[s].to) return segments_[s].group;
+    }
+    return kOutside;
+  }
+
+  // Find(slot, day) for every slot at once: the stock pass tests each member with one load.
+  std::vector<int16_t> GroupsOn(DayNumber day) const {
+    std::vector<int16_t> groups(head_.size(), kOutside);
+    for (size_t slot = 0; slot < head_.size(); ++slot) {
+      groups[slot] = static_cast<int16_t>(Find(static_cast<uint32_t>(slot), day));
+    }
+    return groups;
+  }
+
+  int GroupOf(const SubtreeSegment& s) const {
+    return s.child_id == 0 ? kScopeItself : ordinal_.at(s.child_id);
+  }
+
+  const std::vector<int64_t>& children() const { return children_; }
+  const std::vector<SubtreeSegment>& tree_segments() const { return tree_segments_; }
+
+ private:
+  struct Segment {
+    DayNumber from;
+    DayNumber to;  // included
+    int group;
+    int32_t next;
+  };
+  std::vector<SubtreeSegment> tree_segments_;
+  std::vector<int64_t> children_;
+  absl::flat_hash_map<int64_t, int> ordinal_;
+  std::vector<int32_t> head_;  // by organization slot; -1: never inside
+  std::vector<Segment> segments_;
+};
+
+// The last day of each age band's start: a member born after cutoff[i] is younger than
+// kBandStarts[i] years on the as-of day.
+constexpr std::array<int, 4> kBandStarts = {31, 41, 51, 61};
+constexpr std::array<F, 5> kBands = {F::kAgeTo30, F::kAge31To40, F::kAge41To50, F::kAge51To60,
+                                      F::kAgeFrom61};
+
+struct AgeCutoffs {
+  std::array<DayNumber, 4> born_by;
+  explicit AgeCutoffs(Date as_of) {
+    for (size_t i = 0; i < kBandStarts.size(); ++i) {
+      born_by[i] = ToDayNumber(Date(as_of.year() - kBandStarts[i], as_of.month(), as_of.day()));
+    }
+  }
+  F Band(DayNumber birth) const {
+    size_t i = 0;
+    while (i < born_by.size() && birth <= born_by[i]) ++i;
+    return kBands[i];
+  }
+};
+
+// The stock figures one member counts in on the as-of day; 0 when not a party member then.
+uint64_t StockMask(const MemberRow& row, MemberState state, const AgeCutoffs& ages) {
+  if (state != MemberState::kProbationary && state != MemberState::kFull) return 0;
+  uint64_t mask = Bit(F::kMembersTotal) |
+                  Bit(state == MemberState::kFull ? F::kMembersFull : F::kMembersProbationary);
+  if (row.has(kTraitFemale)) mask |= Bit(F::kMembersFemale);
+  if (row.has(kTraitEthnicMinority)) mask |= Bit(F::kMembersEthnicMinority);
+  if (row.has(kTraitReligious)) mask |= Bit(F::kMembersReligious);
+  if (row.birth != kNoDay) mask |= Bit(ages.Band(row.birth));
+  return mask;
+}
+
+// Calls emit(uint32_t member_slot, int group, uint32_t organization_slot, uint64_t mask) for
+// each party member inside the scope on `as_of`.
+template <typename Emit>
+void ScanStock(const MembershipModel& model, const MemberScope& scope, Date as_of, Emit&& emit) {
+  const DayNumber day = ToDayNumber(as_of);
+  const std::vector<int16_t> groups = scope.GroupsOn(day);
+  const AgeCutoffs ages(as_of);
+  const std::vector<MemberRow>& rows = model.members();
+  for (uint32_t slot = 0; slot < rows.size(); ++slot) {
+    const MemberRow& row = rows[slot];
+    if (!row.has(kTraitKnown)) continue;
+    const MemberStanding standing = model.StandingOn(slot, day);
+    if (standing.organization >= groups.size()) continue;
+    const int group = groups[standing.organization];
+    if (group == kOutside) continue;
+    const uint64_t mask = StockMask(row, standing.state, ages);
+    if (mask != 0) emit(slot, group, standing.organization, mask);
+  }
+}
+
+// One counted event. `group` is the child it counts for (kOutside: none); `in_scope` whether it
+// counts for the scope as a whole, which a transfer between two of its organizations does not.
+struct MovementHit {
+  uint64_t figures;
+  uint32_t member;
+  uint32_t organization;  // model slot
+  int group;
+  bool in_scope;
+  uint32_t event;  // model slot
+};
+
+uint64_t DepartureMask(MemberEventType type) {
+  switch (type) {
+    case MemberEventType::kStrikeOff:
+    case MemberEventType::kProbationNotPassed:
+      return Bit(F::kStruckOff);
+    case MemberEventType::kResign:
+      return Bit(F::kResigned);
+    case MemberEventType::kExpel:
+      return Bit(F::kExpelled);
+    case MemberEventType::kDecease:
+      return Bit(F::kDeceased);
+    default:
+      return 0;
+  }
+}
+
+template <typename Emit>
+void ScanMovements(const MembershipModel& model, const MemberScope& scope, const DateRange& range,
+                   Emit&& emit) {
+  model.ForEachEvent(
+      ToDayNumber(range.first), ToDayNumber(range.last),
+      [&](uint32_t slot, const MemberEventRow& e) {
+        const MemberRow& member = model.members()[e.member];
+        const auto attribute = [&](uint64_t figures, uint32_t organization) {
+          const int group = scope.Find(organization, e.day);
+          if (group == kOutside) return;
+          emit(MovementHit{figures, e.member, organization, group > 0 ? group : kOutside, true,
+                           slot});
+        };
+        switch (e.event_type()) {
+          case MemberEventType::kAdmit:
+          case MemberEventType::kReadmit: {
+            uint64_t figures = Bit(F::kAdmitted);
+            if (member.has(kTraitFemale)) figures |= Bit(F::kAdmittedFemale);
+            if (member.has(kTraitYouthUnion)) figures |= Bit(F::kAdmittedYouthUnion);
+            attribute(figures, e.organization_after);
+            return;
+          }
+          case MemberEventType::kRecognizeFull:
+            attribute(Bit(F::kRecognizedFull), e.organization_after);
+            return;
+          case MemberEventType::kTransferOfficialReceive: {
+            const int to = scope.Find(e.organization_after, e.day);
+            const int from = scope.Find(e.organization_before, e.day);
+            if (to == from) return;
+            if (to != kOutside) {
+              emit(MovementHit{Bit(F::kTransferredIn), e.member, e.organization_after,
+                               to > 0 ? to : kOutside, from == kOutside, slot});
+            }
+            if (from != kOutside) {
+              emit(MovementHit{Bit(F::kTransferredOut), e.member, e.organization_before,
+                               from > 0 ? from : kOutside, to == kOutside, slot});
+            }
+            return;
+          }
+          default:
+            if (const uint64_t figures = DepartureMask(e.event_type()); figures != 0) {
+              attribute(figures, e.organization_before);
+            }
+            return;
+        }
+      });
+}
+
+// Calls emit(const SubtreeSegment&, uint64_t mask) for each organization counted: existing on
+// the period's last day by kind and ownership, or established in the period.
+template <typename Emit>
+void ScanOrganizations(const OrganizationTree& tree, const MemberScope& scope,
+                       const DateRange& range, Emit&& emit) {
+  for (const SubtreeSegment& s : scope.tree_segments()) {
+    if (s.from <= range.last && range.last <= s.to) {
+      const std::optional<OrganizationVersion> v = tree.VersionAt(s.organization_id, range.last);
+      if (v.has_value()) {
+        uint64_t mask = 0;
+        if (const auto kind = KindFigure(v->kind)) mask |= Bit(*kind);
+        if (const auto ownership = OwnershipFigure(v->ownership)) mask |= Bit(*ownership);
+        if (mask != 0) emit(s, mask);
+      }
+    }
+    const std::optional<Date> established = tree.EstablishedOn(s.organization_id);
+    if (established.has_value() && range.Contains(*established) && s.from <= *established &&
+        *established <= s.to) {
+      const std::optional<OrganizationVersion> v = tree.VersionAt(s.organization_id, *established);
+      if (v.has_value() && membership::IsGrassroots(v->kind) &&
+          v->ownership == EnterpriseOwnership::kPrivate) {
+        emit(s, Bit(F::kNewPrivateGrassroots));
+      }
+    }
+  }
+}
+
+// Counts by group (0: the scope itself, k: its k-th child) and figure, then the scope's.
+class GroupCounts {
+ public:
+  explicit GroupCounts(size_t groups) : counts_(groups * kMembershipFigureCount, 0) {}
+  void Add(int group, uint64_t mask) {
+    int64_t* row = &counts_[static_cast<size_t>(group) * kMembershipFigureCount];
+    for (uint64_t bits = mask; bits != 0; bits &= bits - 1) ++row[__builtin_ctzll(bits)];
+  }
+  int64_t Child(size_t group, int figure) const {
+    return counts_[group * kMembershipFigureCount + static_cast<size_t>(figure)];
+  }
+  int64_t Scope(int figure) const {
+    int64_t sum = 0;
+    for (size_t g = 0; g * kMembershipFigureCount < counts_.size(); ++g) sum += Child(g, figure);
+    return sum;
+  }
+
+ private:
+  std::vector<int64_t> counts_;
+};
+
+}  // namespace
+
+absl::StatusOr<Statistics> ComputeMembershipStatistics(const OrganizationTree& tree,
+                                                       const MembershipModel& model,
+                                                       const StatisticsRequest& request) {
+  if (absl::Status s = CheckRange(request.range); !s.ok()) return s;
+  absl::StatusOr<MemberScope> scope =
+      MemberScope::Build(tree, model, request.scope_id, request.range);
+  if (!scope.ok()) return scope.status();
+  const size_t groups = scope->children().size() + 1;
+
+  // Stocks and organizations: each subject once, so plain counts.
+  GroupCounts counts(groups);
+  ScanStock(model, *scope, request.range.last,
+            [&](uint32_t, int group, uint32_t, uint64_t mask) { counts.Add(group, mask); });
+  ScanOrganizations(tree, *scope, request.range, [&](const SubtreeSegment& s, uint64_t mask) {
+    counts.Add(scope->GroupOf(s), mask);
+  });
+  // Movements: bucket = group * kMembershipFigureCount + figure, group 0 the whole scope.
+  DistinctTally tally(groups * kMembershipFigureCount, model.member_slots());
+  ScanMovements(model, *scope, request.range, [&](const MovementHit& hit) {
+    for (uint64_t bits = hit.figures; bits != 0; bits &= bits - 1) {
+      const uint32_t figure = static_cast<uint32_t>(__builtin_ctzll(bits));
+      if (hit.in_scope) tally.Add(figure, hit.member);
+      if (request.breakdown_by_children && hit.group > 0) {
+        tally.Add(static_cast<uint32_t>(hit.group * kMembershipFigureCount) + figure, hit.member);
+      }
+    }
+  });
+  tally.Finish();
+
+  // group 0: the whole scope; k ≥ 1: child k.
+  const auto figures_of = [&](size_t group) {
+    std::vector<FigureValue> figures;
+    figures.reserve(kMembershipFigureCount);
+    for (const MembershipFigureDefinition& d : MembershipFigures()) {
+      const int f = static_cast<int>(d.id);
+      FigureValue value{.key = d.key, .label = d.label};
+      if (d.source == MembershipFigureSource::kMemberEvents) {
+        const size_t bucket = group * kMembershipFigureCount + static_cast<size_t>(f);
+        value.distinct = tally.distinct(bucket);
+        value.occurrences = tally.occurrences(bucket);
+      } else {
+        value.distinct = value.occurrences = group == 0 ? counts.Scope(f) : counts.Child(group, f);
+      }
+      figures.push_back(value);
+    }
+    return figures;
+  };
+
+  Statistics statistics{.scope_id = request.scope_id,
+                        .range = request.range,
+                        .figures = figures_of(0),
+                        .children = {}};
+  if (request.breakdown_by_children) {
+    statistics.children.reserve(scope->children().size());
+    for (size_t k = 0; k < scope->children().size(); ++k) {
+      statistics.children.push_back({.scope_id = scope->children()[k],
+                                     .range = request.range,
+                                     .figures = figures_of(k + 1),
+                                     .children = {}});
+    }
+  }
+  return statistics;
+}
+
+absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
+    const OrganizationTree& tree, const MembershipModel& model, int64_t scope_id,
+    const DateRange& range, std::string_view key) {
+  const std::optional<MembershipFigureId> figure = FindMembershipFigure(key);
+  if (!figure.has_value()) {
+    return absl::InvalidArgumentError(absl::StrCat("key: \"", ToAbsl(key), "\" is not a figure"));
+  }
+  if (absl::Status s = CheckRange(range); !s.ok()) return s;
+  absl::StatusOr<MemberScope> scope = MemberScope::Build(tree, model, scope_id, range);
+  if (!scope.ok()) return scope.status();
+  const uint64_t bit = Bit(*figure);
+  using inspection::SubjectKind;
+
+  std::vector<FigureSubject> subjects;
+  switch (DefinitionOf(*figure).source) {
+    case MembershipFigureSource::kMemberStock:
+      ScanStock(model, *scope, range.last,
+                [&](uint32_t member, int, uint32_t organization, uint64_t mask) {
+                  if ((mask & bit) == 0) return;
+                  const int64_t id = model.MemberId(member);
+                  subjects.push_back(
+                      {.subject = {.kind = SubjectKind::kMember, .id = id},
+                       .organization_id = model.OrganizationId(organization),
+                       .sources = {{.kind = SourceKind::kMember, .id = id}}});
+                });
+      break;
+    case MembershipFigureSource::kOrganizations:
+    case MembershipFigureSource::kNewOrganizations:
+      ScanOrganizations(tree, *scope, range, [&](const SubtreeSegment& s, uint64_t mask) {
+        if ((mask & bit) == 0) return;
+        subjects.push_back(
+            {.subject = {.kind = SubjectKind::kOrganization, .id = s.organization_id},
+             .organization_id = s.organization_id,
+             .sources = {{.kind = SourceKind::kOrganization, .id = s.organization_id}}});
+      });
+      break;
+    case MembershipFigureSource::kMemberEvents: {
+      struct Item {
+        int64_t member_id;
+        DayNumber day;
+        int64_t event_id;
+        int64_t organization_id;
+      };
+      std::vector<Item> items;
+      ScanMovements(model, *scope, range, [&](const MovementHit& hit) {
+        if ((hit.figures & bit) == 0 || !hit.in_scope) return;
+        const MemberEventRow& e = model.event(hit.event);
+        items.push_back({model.MemberId(hit.member), e.day, e.id,
+                         model.OrganizationId(hit.organization)});
+      });
+      std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+        return std::tie(a.member_id, a.day, a.event_id) <
+               std::tie(b.member_id, b.day, b.event_id);
+      });
+      for (const Item& item : items) {
+        if (subjects.empty() || subjects.back().subject.id != item.member_id) {
+          subjects.push_back({.subject = {.kind = SubjectKind::kMember, .id = item.member_id},
+                              .organization_id = item.organization_id,
+                              .sources = {}});
+        }
+        subjects.back().sources.push_back({.kind = SourceKind::kMemberEvent,
+                                           .id = item.event_id,
+                                           .member_id = item.member_id});
+      }
+      return subjects;
+    }
+  }
+  std::sort(subjects.begin(), subjects.end(), [](const FigureSubject& a, const FigureSubject& b) {
+    return a.subject.id < b.subject.id;
+  });
+  return subjects;
+}
+
+}  // namespace dangbo::reporting

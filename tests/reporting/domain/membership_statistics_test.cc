@@ -1,0 +1,326 @@
+#include "services/reporting/domain/membership_statistics.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/reporting/domain/builders.h"
+
+namespace dangbo::reporting {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using namespace testing;  // NOLINT: the builders
+
+using F = MembershipFigureId;
+using membership::Gender;
+using membership::MemberEventType;
+using membership::MemberState;
+using T = MemberEventType;
+using S = MemberState;
+
+const DateRange k2023{Date(2023, 1, 1), Date(2023, 12, 31)};
+
+DateRange AsOf(Date day) { return {Date(2023, 1, 1), day}; }
+
+// The bloc of builders.h plus 13, a grassroots cell in a private enterprise established under 10
+// on 2023-07-01; members:
+//   1001 full at 111 since before 2023, woman, Tày, Buddhist, born 1990 (33)
+//   1002 admitted at 121 on 2023-03-10, woman, youth union, born 2000 (23)
+//   1003 full, transferred 111 → 211 on 2023-06-15, born 1970 (53)
+//   1004 full at 121, deceased 2023-09-01, born 1950
+//   1006 recognized full at 111 on 2023-02-01, born 1962-12-31 (61 on 2023-12-31)
+//   1007 probationary at 211, struck off 2023-05-01, born 1995
+class MembershipStatisticsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    tree_ = *OrganizationTree::Build(BlocVersions());
+    ASSERT_TRUE(tree_
+                    .SetHistory(13, {{.organization_id = 13,
+                                      .parent_id = 10,
+                                      .kind = OrganizationKind::kGrassrootsCell,
+                                      .ownership = EnterpriseOwnership::kPrivate,
+                                      .valid_from = Date(2023, 7, 1)}})
+                    .ok());
+
+    membership::Member m1001 = MakeMember(1001, 111, S::kFull, Date(1990, 6, 1), Gender::kFemale);
+    m1001.personal.ethnicity = "Tày";
+    m1001.personal.religion = "Phật giáo";
+    m1001.admission_decision_date = Date(2010, 5, 1);
+    Upsert(m1001);
+
+    membership::Member m1002 =
+        MakeMember(1002, 121, S::kProbationary, Date(2000, 1, 1), Gender::kFemale);
+    m1002.youth_union_member = true;
+    m1002.personal.religion = "Không";
+    Upsert(m1002);
+    Upsert(MakeMemberEvent(1, 1002, T::kAdmit, Date(2023, 3, 10), S::kApplicant, S::kProbationary,
+                           121, 121));
+
+    Upsert(MakeMember(1003, 211, S::kFull, Date(1970, 5, 5)));
+    Upsert(MakeMemberEvent(2, 1003, T::kTransferOfficialReceive, Date(2023, 6, 15), S::kFull,
+                           S::kFull, 111, 211));
+
+    Upsert(MakeMember(1004, 121, S::kDeceased, Date(1950, 1, 1)));
+    Upsert(MakeMemberEvent(3, 1004, T::kDecease, Date(2023, 9, 1), S::kFull, S::kDeceased, 121,
+                           121));
+
+    Upsert(MakeMember(1006, 111, S::kFull, Date(1962, 12, 31)));
+    Upsert(MakeMemberEvent(4, 1006, T::kRecognizeFull, Date(2023, 2, 1), S::kProbationary,
+                           S::kFull, 111, 111));
+
+    Upsert(MakeMember(1007, 211, S::kStruckOff, Date(1995, 1, 1)));
+    Upsert(MakeMemberEvent(5, 1007, T::kStrikeOff, Date(2023, 5, 1), S::kProbationary,
+                           S::kStruckOff, 211, 211));
+  }
+
+  void Upsert(const membership::Member& m) { ASSERT_TRUE(model_.UpsertMember(m).ok()); }
+  void Upsert(const membership::MemberEvent& e) { ASSERT_TRUE(model_.UpsertMemberEvent(e).ok()); }
+
+  Statistics Compute(int64_t scope, const DateRange& range = k2023, bool by_children = false) {
+    absl::StatusOr<Statistics> s = ComputeMembershipStatistics(
+        tree_, model_, {.scope_id = scope, .range = range, .breakdown_by_children = by_children});
+    EXPECT_TRUE(s.ok()) << s.status();
+    return s.ok() ? *s : Statistics{};
+  }
+
+  // (distinct, occurrences)
+  std::pair<int64_t, int64_t> Count(int64_t scope, F figure, const DateRange& range = k2023) {
+    const FigureValue& f = Compute(scope, range).figure(figure);
+    return {f.distinct, f.occurrences};
+  }
+  int64_t Members(int64_t scope, Date as_of) {
+    return Compute(scope, AsOf(as_of)).figure(F::kMembersTotal).distinct;
+  }
+
+  std::vector<int64_t> SubjectIds(int64_t scope, std::string_view key,
+                                  const DateRange& range = k2023) {
+    absl::StatusOr<std::vector<FigureSubject>> s =
+        ListMembershipFigureSubjects(tree_, model_, scope, range, key);
+    EXPECT_TRUE(s.ok()) << s.status();
+    std::vector<int64_t> ids;
+    if (s.ok()) {
+      for (const FigureSubject& subject : *s) ids.push_back(subject.subject.id);
+    }
+    return ids;
+  }
+
+  OrganizationTree tree_;
+  MembershipModel model_;
+};
+
+std::pair<int64_t, int64_t> P(int64_t distinct, int64_t occurrences) {
+  return {distinct, occurrences};
+}
+
+TEST_F(MembershipStatisticsTest, EveryFigureOfTheBlocForTheYear) {
+  const Statistics s = Compute(1);
+  const auto at = [&](F f) { return P(s.figure(f).distinct, s.figure(f).occurrences); };
+  EXPECT_EQ(at(F::kMembersTotal), P(4, 4));  // 1001, 1002, 1003, 1006
+  EXPECT_EQ(at(F::kMembersFull), P(3, 3));
+  EXPECT_EQ(at(F::kMembersProbationary), P(1, 1));
+  EXPECT_EQ(at(F::kMembersFemale), P(2, 2));
+  EXPECT_EQ(at(F::kMembersEthnicMinority), P(1, 1));
+  EXPECT_EQ(at(F::kMembersReligious), P(1, 1));
+  EXPECT_EQ(at(F::kAgeTo30), P(1, 1));
+  EXPECT_EQ(at(F::kAge31To40), P(1, 1));
+  EXPECT_EQ(at(F::kAge41To50), P(0, 0));
+  EXPECT_EQ(at(F::kAge51To60), P(1, 1));
+  EXPECT_EQ(at(F::kAgeFrom61), P(1, 1));
+  EXPECT_EQ(at(F::kAdmitted), P(1, 1));
+  EXPECT_EQ(at(F::kAdmittedFemale), P(1, 1));
+  EXPECT_EQ(at(F::kAdmittedYouthUnion), P(1, 1));
+  EXPECT_EQ(at(F::kRecognizedFull), P(1, 1));
+  EXPECT_EQ(at(F::kTransferredIn), P(0, 0));  // 111 → 211 stays inside the bloc
+  EXPECT_EQ(at(F::kTransferredOut), P(0, 0));
+  EXPECT_EQ(at(F::kStruckOff), P(1, 1));
+  EXPECT_EQ(at(F::kExpelled), P(0, 0));
+  EXPECT_EQ(at(F::kResigned), P(0, 0));
+  EXPECT_EQ(at(F::kDeceased), P(1, 1));
+  EXPECT_EQ(at(F::kKindBlocCommittee), P(1, 1));
+  EXPECT_EQ(at(F::kKindUpperLevelCommittee), P(2, 2));
+  EXPECT_EQ(at(F::kKindGrassrootsCommittee), P(3, 3));
+  EXPECT_EQ(at(F::kKindGrassrootsCell), P(1, 1));
+  EXPECT_EQ(at(F::kKindSubCommittee), P(0, 0));
+  EXPECT_EQ(at(F::kKindCell), P(3, 3));
+  EXPECT_EQ(at(F::kKindPartyGroup), P(0, 0));
+  EXPECT_EQ(at(F::kOwnershipStateOver50), P(9, 9));
+  EXPECT_EQ(at(F::kOwnershipState50OrLess), P(0, 0));
+  EXPECT_EQ(at(F::kOwnershipPrivate), P(1, 1));
+  EXPECT_EQ(at(F::kOwnershipForeignInvested), P(0, 0));
+  EXPECT_EQ(at(F::kOwnershipPublicServiceUnit), P(0, 0));
+  EXPECT_EQ(at(F::kOwnershipAgency), P(0, 0));
+  EXPECT_EQ(at(F::kOwnershipOther), P(0, 0));
+  EXPECT_EQ(at(F::kNewPrivateGrassroots), P(1, 1));
+  ASSERT_EQ(s.figures.size(), static_cast<size_t>(kMembershipFigureCount));
+  EXPECT_EQ(s.figure(F::kAge31To40).key, "members.age.31_40");
+  EXPECT_EQ(s.figure(F::kKindGrassrootsCommittee).key, "organizations.kind.grassroots_committee");
+  EXPECT_EQ(s.figure(F::kOwnershipStateOver50).key, "organizations.ownership.state_over_50");
+}
+
+TEST_F(MembershipStatisticsTest, AsOfBeforeAndAfterATransfer) {
+  EXPECT_EQ(Members(10, Date(2023, 6, 14)), 5);  // 1001, 1002, 1003, 1004, 1006
+  EXPECT_EQ(Members(20, Date(2023, 6, 14)), 0);
+  EXPECT_EQ(Members(10, Date(2023, 6, 15)), 4);
+  EXPECT_EQ(Members(20, Date(2023, 6, 15)), 1);
+  EXPECT_EQ(Count(10, F::kTransferredOut), P(1, 1));
+  EXPECT_EQ(Count(20, F::kTransferredIn), P(1, 1));
+  EXPECT_EQ(Count(10, F::kTransferredIn), P(0, 0));
+}
+
+TEST_F(MembershipStatisticsTest, AsOfBeforeAndAfterADeath) {
+  EXPECT_EQ(Members(12, Date(2023, 8, 31)), 2);  // 1002, 1004
+  EXPECT_EQ(Members(12, Date(2023, 9, 1)), 1);
+  EXPECT_EQ(Count(12, F::kDeceased, AsOf(Date(2023, 8, 31))), P(0, 0));
+  EXPECT_EQ(Count(12, F::kDeceased), P(1, 1));
+}
+
+TEST_F(MembershipStatisticsTest, BeforeAdmissionAndRecognitionTheEarlierStateCounts) {
+  EXPECT_EQ(Members(121, Date(2023, 3, 9)), 1);  // 1004 only
+  EXPECT_EQ(Members(121, Date(2023, 3, 10)), 2);
+  const Statistics january = Compute(111, AsOf(Date(2023, 1, 31)));
+  EXPECT_EQ(january.figure(F::kMembersProbationary).distinct, 1);  // 1006
+  EXPECT_EQ(Count(211, F::kMembersProbationary, AsOf(Date(2023, 4, 30))), P(1, 1));  // 1007
+  EXPECT_EQ(Count(211, F::kMembersProbationary, AsOf(Date(2023, 5, 1))), P(0, 0));
+}
+
+TEST_F(MembershipStatisticsTest, AMemberMovedByAMergeCountsWhereTheTreeSentIt) {
+  // 211 merged into 111 on 2023-04-01.
+  std::vector<OrganizationVersion> rows = BlocVersions();
+  for (OrganizationVersion& v : rows) {
+    if (v.organization_id == 211) v.valid_to = Date(2023, 4, 1);
+  }
+  tree_ = *OrganizationTree::Build(rows);
+  Upsert(MakeMember(1008, 111, S::kFull, Date(1980, 1, 1)));
+  Upsert(MakeMemberEvent(6, 1008, T::kOrganizationMerged, Date(2023, 4, 1), S::kFull, S::kFull,
+                         211, 111));
+  EXPECT_EQ(Members(20, Date(2023, 3, 31)), 2);  // 1007 (probationary), 1008
+  // 1007 was never moved, and 211 no longer stands in the tree.
+  EXPECT_EQ(Members(20, Date(2023, 4, 1)), 0);
+  EXPECT_EQ(Members(11, Date(2023, 3, 31)), 3);  // 1001, 1003, 1006
+  EXPECT_EQ(Members(11, Date(2023, 4, 1)), 4);
+  EXPECT_EQ(Count(20, F::kTransferredOut), P(0, 0));
+  EXPECT_EQ(Count(10, F::kTransferredIn), P(0, 0));
+  EXPECT_EQ(Count(1, F::kKindCell, AsOf(Date(2023, 3, 31))), P(3, 3));
+  EXPECT_EQ(Count(1, F::kKindCell, AsOf(Date(2023, 4, 1))), P(2, 2));
+}
+
+TEST_F(MembershipStatisticsTest, ReplayedAndOlderUpsertsDoNotCountTwice) {
+  const Statistics before = Compute(1);
+  Upsert(MakeMemberEvent(1, 1002, T::kAdmit, Date(2023, 3, 10), S::kApplicant, S::kProbationary,
+                         121, 121));
+  membership::Member m1002 =
+      MakeMember(1002, 121, S::kProbationary, Date(2000, 1, 1), Gender::kFemale);
+  m1002.youth_union_member = true;
+  Upsert(m1002);
+  const Statistics after = Compute(1);
+  for (size_t i = 0; i < before.figures.size(); ++i) {
+    EXPECT_EQ(after.figures[i].distinct, before.figures[i].distinct) << after.figures[i].key;
+    EXPECT_EQ(after.figures[i].occurrences, before.figures[i].occurrences)
+        << after.figures[i].key;
+  }
+  // Version 2 moves 1001 to 211; the late version 1 is ignored.
+  Upsert(MakeMember(1001, 211, S::kFull, Date(1990, 6, 1), Gender::kFemale, 2));
+  Upsert(MakeMember(1001, 111, S::kFull, Date(1990, 6, 1), Gender::kFemale, 1));
+  EXPECT_EQ(Count(211, F::kMembersTotal), P(2, 2));
+  EXPECT_EQ(Count(1, F::kMembersTotal), P(4, 4));
+  EXPECT_EQ(model_.event_count(), 5u);
+}
+
+TEST_F(MembershipStatisticsTest, BadInputNamesTheFieldAndLeavesTheModelUnchanged) {
+  const size_t members = model_.member_slots();
+  membership::Member no_id = MakeMember(0, 111, S::kFull, Date(1990, 1, 1));
+  EXPECT_THAT(std::string(model_.UpsertMember(no_id).message()), HasSubstr("member.id"));
+  membership::Member old = MakeMember(2001, 111, S::kFull, Date(1700, 1, 1));
+  EXPECT_THAT(std::string(model_.UpsertMember(old).message()),
+              HasSubstr("member.personal.birth_date"));
+  membership::Member homeless = MakeMember(2002, 0, S::kFull, Date(1990, 1, 1));
+  EXPECT_THAT(std::string(model_.UpsertMember(homeless).message()),
+              HasSubstr("member.organization_id"));
+  membership::Member odd_state = MakeMember(2003, 111, static_cast<S>(42), Date(1990, 1, 1));
+  EXPECT_EQ(model_.UpsertMember(odd_state).code(), absl::StatusCode::kInvalidArgument);
+  membership::MemberEvent early = MakeMemberEvent(9, 2004, T::kAdmit, Date(1900, 1, 1),
+                                                  S::kApplicant, S::kProbationary, 111, 111);
+  EXPECT_THAT(std::string(model_.UpsertMemberEvent(early).message()),
+              HasSubstr("event.effective_date"));
+  membership::MemberEvent untyped = early;
+  untyped.effective_date = Date(2023, 1, 1);
+  untyped.type = static_cast<T>(99);
+  EXPECT_THAT(std::string(model_.UpsertMemberEvent(untyped).message()), HasSubstr("event.type"));
+  membership::MemberEvent no_member = untyped;
+  no_member.type = T::kAdmit;
+  no_member.member_id = -5;
+  EXPECT_THAT(std::string(model_.UpsertMemberEvent(no_member).message()),
+              HasSubstr("event.member_id"));
+  EXPECT_EQ(model_.member_slots(), members);
+  EXPECT_EQ(model_.event_count(), 5u);
+}
+
+TEST_F(MembershipStatisticsTest, ChildrenBreakDownTheScope) {
+  const Statistics s = Compute(1, k2023, /*by_children=*/true);
+  ASSERT_EQ(s.children.size(), 2u);
+  EXPECT_EQ(s.children[0].scope_id, 10);
+  EXPECT_EQ(s.children[1].scope_id, 20);
+  EXPECT_EQ(s.children[0].figure(F::kMembersTotal).distinct, 3);
+  EXPECT_EQ(s.children[1].figure(F::kMembersTotal).distinct, 1);
+  EXPECT_EQ(s.children[0].figure(F::kTransferredOut).occurrences, 1);
+  EXPECT_EQ(s.children[1].figure(F::kTransferredIn).occurrences, 1);
+  EXPECT_EQ(s.figure(F::kTransferredIn).occurrences, 0);
+  EXPECT_EQ(s.children[0].figure(F::kAdmitted).occurrences, 1);
+  EXPECT_EQ(s.children[1].figure(F::kStruckOff).occurrences, 1);
+  // Organizations: 10's six and 20's three, the bloc itself belonging to neither.
+  const auto organizations = [](const Statistics& x) {
+    int64_t n = 0;
+    for (int k = static_cast<int>(F::kKindBlocCommittee); k <= static_cast<int>(F::kKindPartyGroup);
+         ++k) {
+      n += x.figures[k].distinct;
+    }
+    return n;
+  };
+  EXPECT_EQ(organizations(s), 10);
+  EXPECT_EQ(organizations(s.children[0]), 6);
+  EXPECT_EQ(organizations(s.children[1]), 3);
+  EXPECT_EQ(s.children[0].figure(F::kNewPrivateGrassroots).distinct, 1);
+}
+
+TEST_F(MembershipStatisticsTest, DrillDownListsAsManySubjectsAsEachFigureCounts) {
+  for (int scope : {1, 10, 20, 12}) {
+    const Statistics s = Compute(scope);
+    for (const FigureValue& f : s.figures) {
+      absl::StatusOr<std::vector<FigureSubject>> subjects =
+          ListMembershipFigureSubjects(tree_, model_, scope, k2023, f.key);
+      ASSERT_TRUE(subjects.ok()) << subjects.status();
+      EXPECT_EQ(static_cast<int64_t>(subjects->size()), f.distinct) << scope << " " << f.key;
+      int64_t sources = 0;
+      for (const FigureSubject& subject : *subjects) sources += subject.sources.size();
+      EXPECT_EQ(sources, f.occurrences) << scope << " " << f.key;
+    }
+  }
+  EXPECT_THAT(SubjectIds(1, "members.total"), ElementsAre(1001, 1002, 1003, 1006));
+  EXPECT_THAT(SubjectIds(1, "members.age.from_61"), ElementsAre(1006));
+  EXPECT_THAT(SubjectIds(1, "organizations.new_private_grassroots"), ElementsAre(13));
+  absl::StatusOr<std::vector<FigureSubject>> out =
+      ListMembershipFigureSubjects(tree_, model_, 10, k2023, "members.movement.transferred_out");
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->size(), 1u);
+  EXPECT_EQ((*out)[0].organization_id, 111);
+  EXPECT_THAT((*out)[0].sources, ElementsAre(SourceRecord{.kind = SourceKind::kMemberEvent,
+                                                          .id = 2,
+                                                          .member_id = 1003}));
+  EXPECT_EQ(ListMembershipFigureSubjects(tree_, model_, 1, k2023, "members.nope").status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(MembershipStatisticsTest, AnUnknownScopeOrABackwardPeriodIsRefused) {
+  EXPECT_EQ(ComputeMembershipStatistics(tree_, model_, {.scope_id = 999, .range = k2023})
+                .status()
+                .code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(ComputeMembershipStatistics(
+                tree_, model_, {.scope_id = 1, .range = {Date(2023, 5, 1), Date(2023, 4, 1)}})
+                .status()
+                .code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace dangbo::reporting
