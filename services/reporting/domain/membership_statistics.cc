@@ -126,19 +126,36 @@ struct AgeCutoffs {
   }
 };
 
-// The stock figures one member counts in on the as-of day; 0 when not a party member then.
-uint64_t StockMask(const MemberRow& row, MemberState state, const AgeCutoffs& ages) {
-  if (state != MemberState::kProbationary && state != MemberState::kFull) return 0;
+// What decides a member's stock figures, packed in 7 bits: full (1), the female, ethnic minority
+// and religious traits (3), and the age band plus one, 0 without a birth date (3). The stock pass
+// counts members by profile, one increment each, and expands profiles to figures at the end.
+constexpr int kStockProfiles = 1 << 7;
+
+uint8_t StockProfile(const MemberRow& row, MemberState state, const AgeCutoffs& ages) {
+  uint8_t profile = state == MemberState::kFull ? 1 : 0;
+  if (row.has(kTraitFemale)) profile |= 2;
+  if (row.has(kTraitEthnicMinority)) profile |= 4;
+  if (row.has(kTraitReligious)) profile |= 8;
+  if (row.birth != kNoDay) {
+    profile |= static_cast<uint8_t>(
+        (static_cast<int>(ages.Band(row.birth)) - static_cast<int>(F::kAgeTo30) + 1) << 4);
+  }
+  return profile;
+}
+
+uint64_t StockMask(uint8_t profile) {
   uint64_t mask = Bit(F::kMembersTotal) |
-                  Bit(state == MemberState::kFull ? F::kMembersFull : F::kMembersProbationary);
-  if (row.has(kTraitFemale)) mask |= Bit(F::kMembersFemale);
-  if (row.has(kTraitEthnicMinority)) mask |= Bit(F::kMembersEthnicMinority);
-  if (row.has(kTraitReligious)) mask |= Bit(F::kMembersReligious);
-  if (row.birth != kNoDay) mask |= Bit(ages.Band(row.birth));
+                  Bit((profile & 1) != 0 ? F::kMembersFull : F::kMembersProbationary);
+  if ((profile & 2) != 0) mask |= Bit(F::kMembersFemale);
+  if ((profile & 4) != 0) mask |= Bit(F::kMembersEthnicMinority);
+  if ((profile & 8) != 0) mask |= Bit(F::kMembersReligious);
+  if (const int band = profile >> 4; band != 0) {
+    mask |= Bit(static_cast<F>(static_cast<int>(F::kAgeTo30) + band - 1));
+  }
   return mask;
 }
 
-// Calls emit(uint32_t member_slot, int group, uint32_t organization_slot, uint64_t mask) for
+// Calls emit(uint32_t member_slot, int group, uint32_t organization_slot, uint8_t profile) for
 // each party member inside the scope on `as_of`.
 template <typename Emit>
 void ScanStock(const MembershipModel& model, const MemberScope& scope, Date as_of, Emit&& emit) {
@@ -150,11 +167,13 @@ void ScanStock(const MembershipModel& model, const MemberScope& scope, Date as_o
     const MemberRow& row = rows[slot];
     if (!row.has(kTraitKnown)) continue;
     const MemberStanding standing = model.StandingOn(slot, day);
+    if (standing.state != MemberState::kProbationary && standing.state != MemberState::kFull) {
+      continue;
+    }
     if (standing.organization >= groups.size()) continue;
     const int group = groups[standing.organization];
     if (group == kOutside) continue;
-    const uint64_t mask = StockMask(row, standing.state, ages);
-    if (mask != 0) emit(slot, group, standing.organization, mask);
+    emit(slot, group, standing.organization, StockProfile(row, standing.state, ages));
   }
 }
 
@@ -264,9 +283,9 @@ void ScanOrganizations(const OrganizationTree& tree, const MemberScope& scope,
 class GroupCounts {
  public:
   explicit GroupCounts(size_t groups) : counts_(groups * kMembershipFigureCount, 0) {}
-  void Add(int group, uint64_t mask) {
+  void Add(int group, uint64_t mask, int64_t n = 1) {
     int64_t* row = &counts_[static_cast<size_t>(group) * kMembershipFigureCount];
-    for (uint64_t bits = mask; bits != 0; bits &= bits - 1) ++row[__builtin_ctzll(bits)];
+    for (uint64_t bits = mask; bits != 0; bits &= bits - 1) row[__builtin_ctzll(bits)] += n;
   }
   int64_t Child(size_t group, int figure) const {
     return counts_[group * kMembershipFigureCount + static_cast<size_t>(figure)];
@@ -294,8 +313,16 @@ absl::StatusOr<Statistics> ComputeMembershipStatistics(const OrganizationTree& t
 
   // Stocks and organizations: each subject once, so plain counts.
   GroupCounts counts(groups);
-  ScanStock(model, *scope, request.range.last,
-            [&](uint32_t, int group, uint32_t, uint64_t mask) { counts.Add(group, mask); });
+  std::vector<int64_t> profiles(groups * kStockProfiles, 0);
+  ScanStock(model, *scope, request.range.last, [&](uint32_t, int group, uint32_t, uint8_t profile) {
+    ++profiles[static_cast<size_t>(group) * kStockProfiles + profile];
+  });
+  for (size_t i = 0; i < profiles.size(); ++i) {
+    if (profiles[i] != 0) {
+      counts.Add(static_cast<int>(i / kStockProfiles),
+                 StockMask(static_cast<uint8_t>(i % kStockProfiles)), profiles[i]);
+    }
+  }
   ScanOrganizations(tree, *scope, request.range, [&](const SubtreeSegment& s, uint64_t mask) {
     counts.Add(scope->GroupOf(s), mask);
   });
@@ -364,8 +391,8 @@ absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
   switch (DefinitionOf(*figure).source) {
     case MembershipFigureSource::kMemberStock:
       ScanStock(model, *scope, range.last,
-                [&](uint32_t member, int, uint32_t organization, uint64_t mask) {
-                  if ((mask & bit) == 0) return;
+                [&](uint32_t member, int, uint32_t organization, uint8_t profile) {
+                  if ((StockMask(profile) & bit) == 0) return;
                   const int64_t id = model.MemberId(member);
                   subjects.push_back(
                       {.subject = {.kind = SubjectKind::kMember, .id = id},
