@@ -24,7 +24,8 @@ RUN cmake -G Ninja -S . -B /build -DCMAKE_BUILD_TYPE=Release \
 
 FROM debian:12-slim
 # The packages of the libraries `ldd dangboctl` names (tests/deploy checks the list against the
-# binary).
+# binary). Debian slim's /bin/sh and date stay: the report CronJob runs dangboctl through
+# deploy/k8s/base/report/write-report.sh, which names each report by its day.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       ca-certificates libc6 libgcc-s1 libstdc++6 zlib1g libssl3 \

@@ -18,6 +18,11 @@ writes), beyond what the API schemas say:
 - where NetworkPolicies are rendered: exactly the calls of the architecture get through
   (clients -> every service's gRPC port, each service -> the services it calls and its
   database, monitoring -> metrics ports, every pod -> DNS), and nothing else (network_model.py);
+- jobs: every CronJob never overlaps its previous run (concurrencyPolicy Forbid), has a starting
+  deadline, history limits and a backoff limit; the report CronJob (dangboctl) writes to a
+  mounted PersistentVolumeClaim, takes scope and period from its ConfigMap, finds the services'
+  Services, has an identity and speaks TLS when they do; a read-model rebuild CronJob is never
+  scheduled (suspended), runs its service's image and has every file its settings name;
 - per overlay: dev runs single replicas and its own MariaDB creating every service's schema;
   prod autoscales from three replicas, has disruption budgets, a default-deny NetworkPolicy and
   mTLS.
@@ -47,12 +52,17 @@ DURATION = re.compile(r"^(\d+)(ms|s|m|h)$")
 SERVICES = {
     "membership": {"grpc": 50051, "metrics": 9091},
     "inspection": {"grpc": 50052, "metrics": 9092},
+    "reporting": {"grpc": 50053, "metrics": 9093},
 }
 # Caller -> the services it calls (design.md §1); no other call between services is allowed.
 CALLS = {
     "membership": set(),
     "inspection": {"membership"},
+    "reporting": {"membership", "inspection"},
 }
+# The services the report job (`dangboctl report`) calls, by the environment variable holding
+# each address: figures from reporting, organization names from membership.
+REPORT_CALLS = {"reporting": "DANGBO_REPORTING", "membership": "DANGBO_MEMBERSHIP"}
 # Where the NetworkPolicies expect the production database cluster (deploy/README.md).
 DATABASE_NAMESPACE = "dangbo-db"
 
@@ -74,6 +84,25 @@ def pod_spec(obj):
     if obj["kind"] == "CronJob":
         return obj["spec"]["jobTemplate"]["spec"]["template"]["spec"]
     return obj["spec"]["template"]["spec"]
+
+
+def pod_labels(obj):
+    template = (obj["spec"]["jobTemplate"]["spec"]["template"] if obj["kind"] == "CronJob"
+                else obj["spec"]["template"])
+    return template["metadata"].get("labels", {})
+
+
+def is_report_job(obj):
+    """The scheduled report: a CronJob running the dangboctl image."""
+    return obj["kind"] == "CronJob" and any(
+        re.match(r"^(?:[^/]+/)?dangbo/dangboctl(?::|@|$)", c.get("image", ""))
+        for c in containers(pod_spec(obj)))
+
+
+def is_rebuild_job(obj):
+    """A read-model rebuild: a CronJob running a service with --rebuild_only."""
+    return obj["kind"] == "CronJob" and any(
+        "--rebuild_only" in c.get("args", []) for c in containers(pod_spec(obj)))
 
 
 def containers(spec):
@@ -345,8 +374,21 @@ class Checker:
                 self.fail(r, obj, f"volume {mount['name']} is a Secret mounted with subPath, "
                                   "which never sees the Secret change")
 
-    def check_call(self, r, caller, callee):
-        """The caller finds the callee, proves who it is and speaks its transport."""
+    @staticmethod
+    def names_grpc_service(r, address, callee_deployment):
+        """Whether host:port is the grpc port of a Service selecting the callee's pods."""
+        host, _, port = (address or "").rpartition(":")
+        service = r.named("Service", host.split(".")[0]) if host else None
+        callee_labels = callee_deployment["spec"]["template"]["metadata"]["labels"]
+        return service is not None and bool(service["spec"].get("selector")) and \
+            all(callee_labels.get(k) == v for k, v in service["spec"]["selector"].items()) and \
+            any(p.get("name") == "grpc" and str(p["port"]) == port
+                for p in service["spec"]["ports"])
+
+    def check_call(self, r, caller, callee, caller_service=None):
+        """The caller (a service's Deployment, or a Job of that service, `caller_service`)
+        finds the callee, proves who it is and speaks its transport."""
+        caller_service = caller_service or caller["metadata"]["name"]
         prefix = f"DANGBO_{callee.upper()}_"
         container = pod_spec(caller)["containers"][0]
         env = r.environment(container)
@@ -356,13 +398,7 @@ class Checker:
             return
         callee_env = r.environment(pod_spec(callee_deployment)["containers"][0])
         address = env.get(f"{prefix}ADDRESS", "")
-        host, _, port = address.rpartition(":")
-        service = r.named("Service", host.split(".")[0]) if host else None
-        callee_labels = callee_deployment["spec"]["template"]["metadata"]["labels"]
-        if service is None or not service["spec"].get("selector") or \
-                not all(callee_labels.get(k) == v for k, v in service["spec"]["selector"].items()) \
-                or not any(p.get("name") == "grpc" and str(p["port"]) == port
-                           for p in service["spec"]["ports"]):
+        if not self.names_grpc_service(r, address, callee_deployment):
             self.fail(r, caller, f"{prefix}ADDRESS={address!r} must name the grpc port of the "
                                  f"Service of {callee}")
         tls_files = [f"{prefix}TLS_{f}_FILE" for f in ("CA", "CERT", "KEY")]
@@ -373,7 +409,7 @@ class Checker:
         elif any(env.get(f) for f in tls_files):
             self.fail(r, caller, f"{callee} serves plaintext: no {prefix}TLS_* settings")
         known_services = service_identities(callee_env)
-        by_certificate = (caller["metadata"]["name"] in known_services and
+        by_certificate = (caller_service in known_services and
                           env.get(f"{prefix}TLS_CERT_FILE"))
         if not env.get(f"{prefix}TOKEN_FILE") and not by_certificate:
             self.fail(r, caller, f"has no identity towards {callee}: a {prefix}TOKEN_FILE or "
@@ -387,6 +423,82 @@ class Checker:
             if name not in CALLS.get(subject, set()):
                 self.fail(r, obj, f"DANGBO_SERVICE_IDENTITIES grants {subject!r}, which does not "
                                   f"call {name}")
+
+    # --- jobs ---------------------------------------------------------------------------------
+
+    def check_cron_job(self, r, obj):
+        """A scheduled run never overlaps the previous one, is skipped when it cannot start in
+        time, gives up after a few attempts and leaves a bounded history."""
+        spec = obj["spec"]
+        if spec.get("concurrencyPolicy") != "Forbid":
+            self.fail(r, obj, "concurrencyPolicy must be Forbid: a run must not overlap the one "
+                              "before")
+        for field in ("startingDeadlineSeconds", "successfulJobsHistoryLimit",
+                      "failedJobsHistoryLimit"):
+            if field not in spec:
+                self.fail(r, obj, f"needs {field}")
+        if "backoffLimit" not in spec["jobTemplate"]["spec"]:
+            self.fail(r, obj, "needs jobTemplate.spec.backoffLimit")
+
+    def check_report_job(self, r, obj):
+        """The report CronJob writes to a volume that outlives it, reports what its ConfigMap
+        says, and reaches the services as a client: their addresses, an identity, TLS."""
+        spec = pod_spec(obj)
+        c = spec["containers"][0]
+        env = r.environment(c)
+        report_dir = env.get("DANGBO_REPORT_DIR", "/reports").rstrip("/")
+        volumes = {v["name"]: v for v in spec.get("volumes", [])}
+        mount = next((m for m in c.get("volumeMounts", [])
+                      if m["mountPath"].rstrip("/") == report_dir), None)
+        claim = volumes.get(mount["name"], {}).get("persistentVolumeClaim") if mount else None
+        if not claim or mount.get("readOnly") or mount.get("subPath"):
+            self.fail(r, obj, f"must mount the reports volume (a PersistentVolumeClaim) "
+                              f"writable at {report_dir}")
+        elif r.named("PersistentVolumeClaim", claim["claimName"]) is None:
+            self.fail(r, obj, f"its PersistentVolumeClaim {claim['claimName']} is not in the "
+                              "rendering")
+        for key in ("DANGBO_REPORT_SCOPE", "DANGBO_REPORT_PERIOD"):
+            if not env.get(key):
+                self.fail(r, obj, f"{key} must be set (from its ConfigMap)")
+        if pod_labels(obj).get("dangbo/client") != "true":
+            self.fail(r, obj, "its pods must be labelled dangbo/client: \"true\" (a client)")
+        self.check_mounted_files(r, obj, spec, c, env)
+        tls_on = False
+        for callee, setting in sorted(REPORT_CALLS.items()):
+            callee_deployment = r.named("Deployment", callee)
+            if callee_deployment is None:
+                self.fail(r, obj, f"calls {callee}, which is not deployed")
+                continue
+            if not self.names_grpc_service(r, env.get(setting), callee_deployment):
+                self.fail(r, obj, f"{setting}={env.get(setting, '')!r} must name the grpc port "
+                                  f"of the Service of {callee}")
+            callee_env = r.environment(pod_spec(callee_deployment)["containers"][0])
+            tls_on = tls_on or bool(callee_env.get("DANGBO_TLS_CLIENT_CA_FILE"))
+        if tls_on:
+            missing = [f"DANGBO_TLS_{f}_FILE" for f in ("CA", "CERT", "KEY")
+                       if not env.get(f"DANGBO_TLS_{f}_FILE")]
+            if missing:
+                self.fail(r, obj, f"the services require mTLS: set {', '.join(missing)}")
+        # A client certificate only opens the connection; what the job may read is its token's.
+        if not env.get("DANGBO_TOKEN_FILE"):
+            self.fail(r, obj, "has no identity: set DANGBO_TOKEN_FILE")
+
+    def check_rebuild_job(self, r, obj):
+        """A rebuild empties the stored read model: it runs only when started by hand, with
+        the image and the files of the service it rebuilds."""
+        if obj["spec"].get("suspend") is not True:
+            self.fail(r, obj, "a read-model rebuild must never be scheduled: suspend must be true")
+        service = pod_labels(obj).get("app.kubernetes.io/name")
+        deployment = r.named("Deployment", service)
+        spec = pod_spec(obj)
+        c = spec["containers"][0]
+        if deployment is None:
+            self.fail(r, obj, f"rebuilds {service!r}, which is not deployed")
+        elif c["image"] != pod_spec(deployment)["containers"][0]["image"]:
+            self.fail(r, obj, f"must run the image of {service}'s Deployment")
+        self.check_mounted_files(r, obj, spec, c, r.environment(c))
+        for callee in sorted(CALLS.get(service, set())):
+            self.check_call(r, obj, callee, service)
 
     # --- network policies ----------------------------------------------------------------------
 
@@ -403,9 +515,8 @@ class Checker:
             spec = pod_spec(obj)
             ports = {p["name"]: (p["containerPort"], p.get("protocol", "TCP"))
                      for c in spec["containers"] for p in c.get("ports", []) if "name" in p}
-            labels = (obj["spec"]["jobTemplate"]["spec"]["template"] if obj["kind"] == "CronJob"
-                      else obj["spec"]["template"])["metadata"].get("labels", {})
-            return Pod(description, obj["metadata"].get("namespace", namespace), labels, ports)
+            return Pod(description, obj["metadata"].get("namespace", namespace), pod_labels(obj),
+                       ports)
 
         client_here = Pod("a client pod (dangbo/client) in the namespace", namespace,
                           {"dangbo/client": "true"})
@@ -423,6 +534,14 @@ class Checker:
             if labels.get("app.kubernetes.io/component") == "migration":
                 name = labels.get("app.kubernetes.io/name")
                 jobs[name] = pod_of(job, f"{name}'s migration Job")
+        rebuilds = {}  # service -> its rebuild Job's pod
+        reports = []
+        for cron_job in r.of_kind("CronJob"):
+            if is_rebuild_job(cron_job):
+                name = pod_labels(cron_job).get("app.kubernetes.io/name")
+                rebuilds[name] = pod_of(cron_job, f"{name}'s rebuild Job")
+            elif is_report_job(cron_job):
+                reports.append(pod_of(cron_job, f"the report Job {cron_job['metadata']['name']}"))
         expectations = []  # (source, destination, port, protocol, allowed, why)
 
         def expect(source, destination, port, allowed, why, protocol="TCP"):
@@ -453,6 +572,19 @@ class Checker:
                 expect(server, other, "metrics", False, why)
                 if name in jobs:
                     expect(jobs[name], other, "grpc", False, "a migration needs its database only")
+                if name in rebuilds:
+                    expect(rebuilds[name], other, "grpc", calls,
+                           f"a rebuild follows the feeds {name} follows")
+                    expect(rebuilds[name], other, "metrics", False, why)
+            if name in rebuilds:
+                expect(rebuilds[name], database, 3306, True, "it rebuilds its schema's model")
+                expect(rebuilds[name], strangers[1], 443, False, "no call leaves dangbo")
+            for report in reports:
+                expect(report, server, "grpc", True, "the report job is a client")
+                expect(report, server, "metrics", False, "metrics are Prometheus'")
+        for report in reports:
+            expect(report, database, 3306, False, "the report job calls services")
+            expect(report, dns, 53, True, "names are resolved", "UDP")
         expect(client_here, database, 3306, False, "clients call services")
 
         for source, destination, port, protocol, allowed, why in expectations:
@@ -553,6 +685,12 @@ class Checker:
             self.check_service_identities(r, d)
             for callee in sorted(CALLS.get(d["metadata"]["name"], set())):
                 self.check_call(r, d, callee)
+        for cron_job in r.of_kind("CronJob"):
+            self.check_cron_job(r, cron_job)
+            if is_report_job(cron_job):
+                self.check_report_job(r, cron_job)
+            if is_rebuild_job(cron_job):
+                self.check_rebuild_job(r, cron_job)
         deployed = {d["metadata"]["name"] for d in servers}
         for name in sorted(set(SERVICES) - deployed):
             self.fail(r, None, f"the {name} service is not deployed")

@@ -62,6 +62,24 @@ class PolicyTest(unittest.TestCase):
         for problem in problems:
             self.assertIn(fragment, problem)
 
+    def assertOnlyProblems(self, objects, fragments, name="prod"):
+        """Each fragment is reported, and every problem reported is one of them: for a change
+        that breaks one rule for several workloads (a service and the services calling it)."""
+        problems = self.problems(objects, name)
+        for fragment in fragments:
+            self.assertTrue(any(fragment in p for p in problems),
+                            f"{fragment!r} not reported; reported: {problems}")
+        for problem in problems:
+            self.assertTrue(any(f in problem for f in fragments), f"unexpected: {problem}")
+
+    @staticmethod
+    def cron_job(objects, name):
+        return find(objects, "CronJob", name)
+
+    def cron_job_container(self, objects, name):
+        return self.cron_job(objects, name)["spec"]["jobTemplate"]["spec"]["template"]["spec"][
+            "containers"][0]
+
     def test_rendered_overlays_hold(self):
         self.assertEqual(self.problems(self.prod), [])
         self.assertEqual(self.problems(self.dev, "dev"), [])
@@ -167,7 +185,9 @@ class PolicyTest(unittest.TestCase):
     def test_undeployed_service_is_reported(self):
         objects = [o for o in copy.deepcopy(self.prod)
                    if not (o["kind"] == "Deployment" and o["metadata"]["name"] == "inspection")]
-        self.assertOnlyProblem(objects, "the inspection service is not deployed")
+        # Reporting calls inspection too, so it reports the same absence.
+        self.assertOnlyProblems(objects, ["the inspection service is not deployed",
+                                          "calls inspection, which is not deployed"])
 
     def test_database_secret_of_another_service_is_reported(self):
         objects = copy.deepcopy(self.prod)
@@ -179,7 +199,10 @@ class PolicyTest(unittest.TestCase):
     def test_service_port_moved_is_reported(self):
         objects = copy.deepcopy(self.prod)
         find(objects, "Service", "inspection")["spec"]["ports"][0]["port"] = 50051
-        self.assertOnlyProblem(objects, "needs a Service inspection with port grpc 50052")
+        self.assertOnlyProblems(objects, [
+            "needs a Service inspection with port grpc 50052",
+            "DANGBO_INSPECTION_ADDRESS='inspection:50052' must name the grpc port of the "
+            "Service of inspection"])
 
     def test_membership_token_not_mounted_is_reported(self):
         objects = copy.deepcopy(self.dev)
@@ -233,7 +256,7 @@ class PolicyTest(unittest.TestCase):
         objects = copy.deepcopy(self.dev)
         variable = next(v for v in find(objects, "StatefulSet")["spec"]["template"]["spec"]
                         ["containers"][0]["env"] if v["name"] == "DANGBO_SERVICES")
-        variable["value"] = "membership"
+        variable["value"] = "membership reporting"
         self.assertOnlyProblem(objects, "DANGBO_SERVICES must name inspection", "dev")
 
     def test_dev_database_without_the_inspection_credentials_is_reported(self):
@@ -281,13 +304,182 @@ class PolicyTest(unittest.TestCase):
     def test_clients_in_the_namespace_without_egress_are_reported(self):
         objects = [o for o in copy.deepcopy(self.prod)
                    if o["metadata"]["name"] != "allow-clients-egress"]
-        self.assertOnlyProblem(objects, "NetworkPolicy: a client pod (dangbo/client) in the "
-                                        "namespace must reach")
+        self.assertOnlyProblems(objects, [
+            "NetworkPolicy: a client pod (dangbo/client) in the namespace must reach",
+            "NetworkPolicy: the report Job dangbo-report must reach"])
 
     def test_inspection_without_its_database_is_reported(self):
         objects = [o for o in copy.deepcopy(self.prod)
                    if o["metadata"]["name"] != "allow-inspection-to-database"]
         self.assertOnlyProblem(objects, "must reach the database cluster port 3306/TCP")
+
+
+    # --- reporting, its calls and its rebuild Job -------------------------------------------
+
+    def reporting_config(self, objects):
+        return self.config(objects, "reporting-config")
+
+    def test_reporting_without_its_schema_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        self.reporting_config(objects)["DANGBO_DB_SCHEMA"] = "inspection"
+        self.assertOnlyProblem(objects, "DANGBO_DB_SCHEMA must be its own schema reporting")
+
+    def test_reporting_cut_off_from_inspection_is_reported(self):
+        objects = [o for o in copy.deepcopy(self.prod)
+                   if o["metadata"]["name"] != "allow-reporting-to-inspection-ingress"]
+        self.assertOnlyProblems(objects, [
+            "NetworkPolicy: reporting must reach inspection port 50052/TCP",
+            "NetworkPolicy: reporting's rebuild Job must reach inspection port 50052/TCP"])
+
+    def test_reporting_migration_job_reaching_membership_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        for name in ("allow-reporting-to-membership-egress",
+                     "allow-reporting-to-membership-ingress"):
+            policy = find(objects, "NetworkPolicy", name)
+            selector = (policy["spec"]["podSelector"] if name.endswith("egress") else
+                        policy["spec"]["ingress"][0]["from"][0]["podSelector"])
+            selector["matchExpressions"][0]["values"].append("migration")
+        self.assertOnlyProblem(objects, "NetworkPolicy: reporting's migration Job must not reach "
+                                        "membership")
+
+    def test_no_identity_of_reporting_towards_inspection_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        del self.config(objects, "inspection-config")["DANGBO_SERVICE_IDENTITIES"]
+        del self.reporting_config(objects)["DANGBO_INSPECTION_TOKEN_FILE"]
+        # The Deployment and the rebuild Job that shares its settings.
+        self.assertOnlyProblem(objects, "has no identity towards inspection")
+
+    def test_reporting_without_a_startup_budget_for_the_schema_wait_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        container = find(objects, "Deployment", "reporting")["spec"]["template"]["spec"][
+            "containers"][0]
+        container["startupProbe"]["failureThreshold"] = 30
+        self.assertOnlyProblem(objects, "startup probe allows 300 s, less than the 600 s")
+
+    def test_dev_database_without_the_reporting_credentials_is_reported(self):
+        objects = copy.deepcopy(self.dev)
+        volume = next(v for v in find(objects, "StatefulSet")["spec"]["template"]["spec"]
+                      ["volumes"] if "projected" in v)
+        volume["projected"]["sources"] = [s for s in volume["projected"]["sources"]
+                                          if s["secret"]["name"] != "reporting-db"]
+        self.assertOnlyProblem(objects, "needs reporting-db's", "dev")
+
+    def test_scheduled_rebuild_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        self.cron_job(objects, "reporting-rebuild")["spec"]["suspend"] = False
+        self.assertOnlyProblem(objects, "a read-model rebuild must never be scheduled")
+
+    def test_rebuild_on_another_image_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        self.cron_job_container(objects, "reporting-rebuild")["image"] = "dangbo/reporting:0.0.9"
+        self.assertOnlyProblem(objects, "must run the image of reporting's Deployment")
+
+    def test_rebuild_without_its_client_certificate_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        container = self.cron_job_container(objects, "reporting-rebuild")
+        container["volumeMounts"] = [m for m in container["volumeMounts"]
+                                     if m["name"] != "client-tls"]
+        self.assertOnlyProblem(objects, "CronJob reporting-rebuild: DANGBO_")
+        self.assertIn("prod: CronJob reporting-rebuild: DANGBO_MEMBERSHIP_TLS_CERT_FILE=/etc/"
+                      "dangbo/client-tls/tls.crt is not a file of a mounted volume",
+                      self.problems(objects))
+
+    def test_rebuild_cut_off_from_the_feeds_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        egress = find(objects, "NetworkPolicy", "allow-reporting-to-membership-egress")
+        egress["spec"]["podSelector"]["matchExpressions"][0]["values"] = ["server"]
+        self.assertOnlyProblem(objects, "NetworkPolicy: reporting's rebuild Job must reach "
+                                        "membership port 50051/TCP")
+
+    # --- the report CronJob -------------------------------------------------------------------
+
+    def report_config(self, objects):
+        return self.config(objects, "report-config")
+
+    def test_overlapping_report_runs_are_reported(self):
+        objects = copy.deepcopy(self.prod)
+        self.cron_job(objects, "dangbo-report")["spec"]["concurrencyPolicy"] = "Allow"
+        self.assertOnlyProblem(objects, "CronJob dangbo-report: concurrencyPolicy must be Forbid")
+
+    def test_report_without_backoff_limit_is_reported(self):
+        objects = copy.deepcopy(self.dev)
+        del self.cron_job(objects, "dangbo-report")["spec"]["jobTemplate"]["spec"]["backoffLimit"]
+        self.assertOnlyProblem(objects, "needs jobTemplate.spec.backoffLimit", "dev")
+
+    def test_report_without_the_reports_volume_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        container = self.cron_job_container(objects, "dangbo-report")
+        container["volumeMounts"] = [m for m in container["volumeMounts"]
+                                     if m["name"] != "reports"]
+        self.assertOnlyProblem(objects, "must mount the reports volume (a PersistentVolumeClaim) "
+                                        "writable at /reports")
+
+    def test_report_on_a_temporary_volume_is_reported(self):
+        objects = copy.deepcopy(self.dev)
+        spec = self.cron_job(objects, "dangbo-report")["spec"]["jobTemplate"]["spec"][
+            "template"]["spec"]
+        volume = next(v for v in spec["volumes"] if v["name"] == "reports")
+        del volume["persistentVolumeClaim"]
+        volume["emptyDir"] = {}
+        self.assertOnlyProblem(objects, "must mount the reports volume", "dev")
+
+    def test_report_claim_missing_is_reported(self):
+        objects = [o for o in copy.deepcopy(self.prod) if o["kind"] != "PersistentVolumeClaim"]
+        self.assertOnlyProblem(objects, "its PersistentVolumeClaim dangbo-reports is not in the "
+                                        "rendering")
+
+    def test_report_without_a_period_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        del self.report_config(objects)["DANGBO_REPORT_PERIOD"]
+        self.assertOnlyProblem(objects, "DANGBO_REPORT_PERIOD must be set")
+
+    def test_report_address_on_the_metrics_port_is_reported(self):
+        objects = copy.deepcopy(self.dev)
+        self.report_config(objects)["DANGBO_REPORTING"] = "reporting:9093"
+        self.assertOnlyProblem(objects, "DANGBO_REPORTING='reporting:9093' must name the grpc "
+                                        "port of the Service of reporting", "dev")
+
+    def test_report_without_client_certificate_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        del self.report_config(objects)["DANGBO_TLS_CERT_FILE"]
+        self.assertOnlyProblem(objects, "the services require mTLS: set DANGBO_TLS_CERT_FILE")
+
+    def test_report_without_token_is_reported(self):
+        objects = copy.deepcopy(self.dev)
+        del self.report_config(objects)["DANGBO_TOKEN_FILE"]
+        self.assertOnlyProblem(objects, "has no identity: set DANGBO_TOKEN_FILE", "dev")
+
+    def test_report_token_not_mounted_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        container = self.cron_job_container(objects, "dangbo-report")
+        container["volumeMounts"] = [m for m in container["volumeMounts"]
+                                     if m["name"] != "token"]
+        self.assertOnlyProblem(objects, "DANGBO_TOKEN_FILE=/etc/dangbo/token/token is not a file "
+                                        "of a mounted volume")
+
+    def test_report_job_not_a_client_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        labels = self.cron_job(objects, "dangbo-report")["spec"]["jobTemplate"]["spec"][
+            "template"]["metadata"]["labels"]
+        del labels["dangbo/client"]
+        # Unlabelled, the NetworkPolicies also stop its calls.
+        self.assertOnlyProblems(objects, [
+            "its pods must be labelled dangbo/client",
+            "NetworkPolicy: the report Job dangbo-report must reach"])
+
+    def test_report_job_reaching_the_database_is_reported(self):
+        objects = copy.deepcopy(self.prod)
+        objects.append({
+            "apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
+            "metadata": {"name": "allow-clients-to-database", "namespace": "dangbo"},
+            "spec": {"podSelector": {"matchLabels": {"dangbo/client": "true"}},
+                     "policyTypes": ["Egress"],
+                     "egress": [{"to": [{"namespaceSelector": {"matchLabels": {
+                         "kubernetes.io/metadata.name": "dangbo-db"}}}],
+                         "ports": [{"port": 3306, "protocol": "TCP"}]}]}})
+        self.assertOnlyProblems(objects, [
+            "a client pod (dangbo/client) in the namespace must not reach the database cluster",
+            "the report Job dangbo-report must not reach the database cluster"])
 
 
 if __name__ == "__main__":
