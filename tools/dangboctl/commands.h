@@ -1,6 +1,8 @@
 #ifndef DANGBO_TOOLS_DANGBOCTL_COMMANDS_H_
 #define DANGBO_TOOLS_DANGBOCTL_COMMANDS_H_
 
+#include <string>
+
 #include "tools/dangboctl/command.h"
 
 namespace dangbo::ctl {
@@ -23,6 +25,13 @@ void RegisterDisciplineCommands(CommandRegistry& registry);
 void RegisterAppealCommands(CommandRegistry& registry);
 void RegisterRuleCommands(CommandRegistry& registry);
 void RegisterOverdueCommands(CommandRegistry& registry);
+// The reporting service's: `dangboctl report`, a command of one word (its verb is empty).
+void RegisterReportCommand(CommandRegistry& registry);
+
+// "group verb", or the group alone for a command of one word.
+inline std::string CommandWords(const Command& command) {
+  return command.verb.empty() ? command.group : command.group + " " + command.verb;
+}
 
 // Every command dangboctl has.
 CommandRegistry AllCommands();

@@ -1,6 +1,7 @@
 #include "tools/dangboctl/dangboctl.h"
 
 #include <algorithm>
+#include <cstddef>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -27,11 +28,18 @@ struct Split {
   std::vector<std::string> rest;
 };
 
-Split SplitCommandWords(const std::vector<std::string>& args) {
+// A command of one word (`report`) takes no second word: what follows it is its own.
+bool IsOneWordCommand(const CommandRegistry& registry, absl::string_view word) {
+  return registry.Find(word, "") != nullptr;
+}
+
+Split SplitCommandWords(const CommandRegistry& registry, const std::vector<std::string>& args) {
   Split split;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    if (split.words.size() < 2 && !absl::StartsWith(arg, "-")) {
+    const size_t wanted =
+        !split.words.empty() && IsOneWordCommand(registry, split.words[0]) ? 1 : 2;
+    if (split.words.size() < wanted && !absl::StartsWith(arg, "-")) {
       split.words.push_back(arg);
       continue;
     }
@@ -45,6 +53,10 @@ int Help(const CommandRegistry& registry, const std::vector<std::string>& words,
          std::ostream& err) {
   if (words.empty()) {
     out << GeneralHelp(registry);
+    return kExitOk;
+  }
+  if (const Command* command = registry.Find(words[0], ""); command != nullptr) {
+    out << CommandHelp(*command);
     return kExitOk;
   }
   if (words.size() >= 2) {
@@ -61,6 +73,42 @@ int Help(const CommandRegistry& registry, const std::vector<std::string>& words,
   return kExitUsage;
 }
 
+const OptionSpec* FindOption(const std::vector<OptionSpec>& specs, absl::string_view name) {
+  for (const OptionSpec& spec : specs) {
+    if (spec.name == name) return &spec;
+  }
+  return nullptr;
+}
+
+// `args` without the options a command declares under a global option's name (report's
+// --output is a file, the global --output a format), with their values, up to `--`.
+std::vector<std::string> WithoutShadowed(const std::vector<std::string>& args,
+                                         const std::vector<OptionSpec>& command_options) {
+  std::vector<std::string> kept;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      kept.insert(kept.end(), args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+      break;
+    }
+    if (!absl::StartsWith(arg, "--")) {
+      kept.push_back(arg);
+      continue;
+    }
+    const absl::string_view body = absl::string_view(arg).substr(2);
+    const size_t equals = body.find('=');
+    std::string name(body.substr(0, equals));
+    std::replace(name.begin(), name.end(), '-', '_');
+    const OptionSpec* own = FindOption(command_options, name);
+    if (own == nullptr || FindOption(GlobalOptionSpecs(), name) == nullptr) {
+      kept.push_back(arg);
+      continue;
+    }
+    if (equals == absl::string_view::npos && own->kind != OptionKind::kFlag) ++i;  // its value
+  }
+  return kept;
+}
+
 int RunCommand(const Command& command, const std::vector<std::string>& rest, std::ostream& out,
                std::ostream& err, const RunEnvironment& run_environment) {
   for (const std::string& arg : rest) {
@@ -69,12 +117,14 @@ int RunCommand(const Command& command, const std::vector<std::string>& rest, std
       return kExitOk;
     }
   }
-  std::vector<OptionSpec> specs = GlobalOptionSpecs();
-  specs.insert(specs.end(), command.options.begin(), command.options.end());
+  std::vector<OptionSpec> specs = command.options;
+  for (const OptionSpec& global : GlobalOptionSpecs()) {
+    if (FindOption(command.options, global.name) == nullptr) specs.push_back(global);
+  }
   absl::StatusOr<ParsedArgs> args = ParseArgs(rest, specs);
   auto usage_error = [&](absl::string_view message) {
-    err << "usage error: " << message << "\nusage: see dangboctl help " << command.group << " "
-        << command.verb << '\n';
+    err << "usage error: " << message << "\nusage: see dangboctl help " << CommandWords(command)
+        << '\n';
     return kExitUsage;
   };
   if (!args.ok()) return usage_error(args.status().message());
@@ -88,7 +138,11 @@ int RunCommand(const Command& command, const std::vector<std::string>& rest, std
     const std::string expected = command.arguments.empty() ? "no arguments" : command.arguments;
     return usage_error(absl::StrCat(count, " arguments given; expected ", expected));
   }
-  absl::StatusOr<ClientOptions> options = ResolveClientOptions(*args, run_environment.environment);
+  // The shared options are resolved without those the command gives another meaning.
+  absl::StatusOr<ParsedArgs> client_args = ParseArgs(WithoutShadowed(rest, command.options), specs);
+  if (!client_args.ok()) return usage_error(client_args.status().message());
+  absl::StatusOr<ClientOptions> options =
+      ResolveClientOptions(*client_args, run_environment.environment);
   if (!options.ok()) return usage_error(options.status().message());
 
   CommandContext context(
@@ -100,7 +154,7 @@ int RunCommand(const Command& command, const std::vector<std::string>& rest, std
   if (!status.ok()) PrintError(status, err);
   const int exit_code = ExitCodeOf(status);
   if (exit_code == kExitUsage) {
-    err << "see dangboctl help " << command.group << " " << command.verb << '\n';
+    err << "see dangboctl help " << CommandWords(command) << '\n';
   }
   return exit_code;
 }
@@ -125,6 +179,7 @@ CommandRegistry AllCommands() {
   RegisterAppealCommands(registry);
   RegisterRuleCommands(registry);
   RegisterOverdueCommands(registry);
+  RegisterReportCommand(registry);
   return registry;
 }
 
@@ -140,7 +195,7 @@ int RunDangboctl(const std::vector<std::string>& args, std::ostream& out, std::o
     err << GeneralHelp(registry);
     return kExitUsage;
   }
-  Split split = SplitCommandWords(args);
+  Split split = SplitCommandWords(registry, args);
   if (!split.words.empty() && split.words[0] == "help") {
     std::vector<std::string> topic(split.words.begin() + 1, split.words.end());
     for (const std::string& arg : split.rest) {
@@ -159,8 +214,10 @@ int RunDangboctl(const std::vector<std::string>& args, std::ostream& out, std::o
     err << "usage error: no command group \"" << split.words[0] << "\"; see dangboctl help\n";
     return kExitUsage;
   }
-  const Command* command =
-      split.words.size() < 2 ? nullptr : registry.Find(split.words[0], split.words[1]);
+  const Command* command = registry.Find(split.words[0], "");
+  if (command == nullptr && split.words.size() >= 2) {
+    command = registry.Find(split.words[0], split.words[1]);
+  }
   if (command == nullptr) {
     if (split.words.size() >= 2) {
       err << "usage error: \"" << split.words[0] << "\" has no command \"" << split.words[1]

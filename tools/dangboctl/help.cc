@@ -3,13 +3,14 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "tools/dangboctl/commands.h"
 #include "tools/dangboctl/text_width.h"
 
 namespace dangbo::ctl {
 namespace {
 
 std::string Usage(const Command& command) {
-  std::string usage = absl::StrCat("dangboctl ", command.group, " ", command.verb);
+  std::string usage = absl::StrCat("dangboctl ", CommandWords(command));
   if (!command.arguments.empty()) absl::StrAppend(&usage, " ", command.arguments);
   if (!command.options.empty()) absl::StrAppend(&usage, " [options]");
   return usage;
@@ -37,7 +38,7 @@ std::string CommandList(const CommandRegistry& registry, absl::string_view only_
   int width = 0;
   for (const Command& command : registry.commands()) {
     if (!only_group.empty() && command.group != only_group) continue;
-    std::string left = absl::StrCat("  ", command.group, " ", command.verb);
+    std::string left = absl::StrCat("  ", CommandWords(command));
     if (!command.arguments.empty()) absl::StrAppend(&left, " ", command.arguments);
     width = std::max(width, DisplayWidth(left));
     lines.emplace_back(std::move(left), command.summary);
@@ -55,6 +56,7 @@ std::string GeneralHelp(const CommandRegistry& registry) {
   return absl::StrCat(
       "dangboctl: the command-line client of the dangbo services.\n\n"
       "usage: dangboctl [global options] <group> <verb> [arguments] [options]\n"
+      "       dangboctl report --scope=ORGANIZATION --period=SPEC [options]\n"
       "       dangboctl help [<group> [<verb>]]\n\n"
       "commands:\n",
       CommandList(registry, ""),
