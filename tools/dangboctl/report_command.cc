@@ -9,6 +9,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "dangbo/reporting/v1/reporting_service.grpc.pb.h"
 #include "tools/dangboctl/command.h"
 #include "tools/dangboctl/commands.h"
@@ -48,6 +50,8 @@ struct ReportRequest {
   bool breakdown = false;
   // Empty: stdout.
   std::string output;
+  // Wait this long for the reporting service to apply what the sources hold; zero: don't.
+  absl::Duration wait_for_sources = absl::ZeroDuration();
 };
 
 absl::StatusOr<ReportRequest> RequestFrom(const ParsedArgs& args) {
@@ -72,6 +76,16 @@ absl::StatusOr<ReportRequest> RequestFrom(const ParsedArgs& args) {
   if (!breakdown.ok()) return breakdown.status();
   request.breakdown = *breakdown;
   request.output = args.ValueOr("output", "");
+  absl::StatusOr<bool> wait = args.Flag("wait_for_sources");
+  if (!wait.ok()) return wait.status();
+  if (*wait) {
+    const std::string text = args.ValueOr("wait_timeout", "5m");
+    if (!absl::ParseDuration(text, &request.wait_for_sources) ||
+        request.wait_for_sources <= absl::ZeroDuration()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--wait_timeout=", text, ": not a positive duration like 90s or 5m"));
+    }
+  }
   return request;
 }
 
@@ -83,6 +97,48 @@ absl::Status CallReporting(CommandContext& ctx, ReportingStub& stub,
   ctx.Prepare(context, kStatisticsTimeout);
   grpc::Status status = (stub.*method)(&context, request, response);
   return status.ok() ? absl::OkStatus() : RpcError(status);
+}
+
+// Waits until the reporting service has applied every change membership and inspection hold
+// now, so that a report made right after records were written counts all of them.
+absl::Status WaitForSources(CommandContext& ctx, ReportingStub& stub, absl::Duration timeout) {
+  membership_v1::ListChangesRequest membership_request;
+  membership_request.set_page_size(1);
+  membership_v1::ListChangesResponse membership_head;
+  if (absl::Status s =
+          Call(ctx, &MembershipStub::ListChanges, membership_request, &membership_head);
+      !s.ok()) {
+    return s;
+  }
+  inspection_v1::ListChangesRequest inspection_request;
+  inspection_request.set_page_size(1);
+  inspection_v1::ListChangesResponse inspection_head;
+  if (absl::Status s =
+          Call(ctx, &InspectionStub::ListChanges, inspection_request, &inspection_head);
+      !s.ok()) {
+    return s;
+  }
+  const absl::Time deadline = absl::Now() + timeout;
+  reporting_v1::Freshness freshness;
+  for (;;) {
+    grpc::ClientContext context;
+    ctx.Prepare(context);
+    grpc::Status status =
+        stub.GetFreshness(&context, reporting_v1::GetFreshnessRequest(), &freshness);
+    if (!status.ok()) return RpcError(status);
+    if (freshness.membership_sequence() >= membership_head.head_sequence() &&
+        freshness.inspection_sequence() >= inspection_head.head_sequence()) {
+      return absl::OkStatus();
+    }
+    if (absl::Now() >= deadline) {
+      return absl::DeadlineExceededError(absl::StrCat(
+          "--wait_for_sources: the reporting service has applied membership's feed to ",
+          freshness.membership_sequence(), " of ", membership_head.head_sequence(),
+          " and inspection's to ", freshness.inspection_sequence(), " of ",
+          inspection_head.head_sequence(), " after ", absl::FormatDuration(timeout)));
+    }
+    absl::SleepFor(absl::Milliseconds(200));
+  }
 }
 
 // The scope's name and its children's, as membership records them now.
@@ -122,6 +178,9 @@ absl::Status Report(CommandContext& ctx) {
       OpenChannel(ctx.options(), ReportingTarget(ctx.args()));
   if (!channel.ok()) return channel.status();
   std::unique_ptr<ReportingStub> stub = reporting_v1::ReportingService::NewStub(*channel);
+  if (request->wait_for_sources > absl::ZeroDuration()) {
+    if (absl::Status s = WaitForSources(ctx, *stub, request->wait_for_sources); !s.ok()) return s;
+  }
 
   ReportData data;
   data.scope = request->scope;
@@ -199,6 +258,11 @@ void RegisterReportCommand(CommandRegistry& registry) {
            {"output", OptionKind::kValue, "FILE", "write the report here (default stdout)"},
            {"breakdown", OptionKind::kFlag, "", "also each direct child's figures"},
            {"sections", OptionKind::kList, "SECTION", "inspection, membership (default both)"},
+           {"wait_for_sources", OptionKind::kFlag, "",
+            "first wait until reporting has applied every change membership and inspection "
+            "hold now"},
+           {"wait_timeout", OptionKind::kValue, "DURATION",
+            "longest wait of --wait_for_sources (default 5m)"},
            {"reporting", OptionKind::kValue, "HOST:PORT",
             "reporting service address (default --target, else 127.0.0.1:50053)"},
        },

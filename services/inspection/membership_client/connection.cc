@@ -2,58 +2,24 @@
 
 #include <utility>
 
-#include "absl/strings/str_cat.h"
-#include "common/auth/tls_credentials.h"
-#include "common/auth/token_file.h"
-#include "grpcpp/create_channel.h"
-#include "grpcpp/security/credentials.h"
-#include "grpcpp/support/channel_arguments.h"
+#include "common/client/channel.h"
 
 namespace dangbo::inspection {
 
 absl::StatusOr<MembershipConnection> ConnectToMembership(const MembershipClientOptions& options) {
-  if (options.address.empty()) {
-    return absl::InvalidArgumentError("--membership_address: required");
-  }
-  if (options.deadline <= absl::ZeroDuration()) {
-    return absl::InvalidArgumentError("--membership_deadline: must be positive");
-  }
-  std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
-  if (!options.tls_ca_file.empty()) {
-    absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> tls =
-        auth::ChannelCredentialsFromFiles(options.tls_ca_file, options.tls_cert_file,
-                                          options.tls_key_file);
-    if (!tls.ok()) {
-      return absl::Status(tls.status().code(),
-                          absl::StrCat("membership TLS: ", tls.status().message()));
-    }
-    credentials = *std::move(tls);
-  } else if (!options.tls_cert_file.empty() || !options.tls_key_file.empty()) {
-    return absl::InvalidArgumentError(
-        "--membership_tls_cert_file/--membership_tls_key_file need --membership_tls_ca_file");
-  }
-  // A token file named but unreadable at start is a configuration error worth refusing to
-  // start for; later read failures keep the last good token.
-  if (!options.token_file.empty()) {
-    absl::StatusOr<std::string> token = auth::ReadTokenFile(options.token_file);
-    if (!token.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("--membership_token_file: ", token.status().message()));
-    }
-    if (token->empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("--membership_token_file: ", options.token_file, " is empty"));
-    }
-  }
+  absl::StatusOr<client::ServiceChannel> opened =
+      client::OpenChannel(client::ChannelOptions{.flag_prefix = "membership",
+                                                 .address = options.address,
+                                                 .token_file = options.token_file,
+                                                 .tls_ca_file = options.tls_ca_file,
+                                                 .tls_cert_file = options.tls_cert_file,
+                                                 .tls_key_file = options.tls_key_file,
+                                                 .deadline = options.deadline});
+  if (!opened.ok()) return opened.status();
   MembershipConnection connection;
-  grpc::ChannelArguments arguments;
-  // gRPC's default reconnect backoff grows to two minutes; membership back after a restart
-  // should be reached within seconds, by lookups and queued calls alike.
-  arguments.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 500);
-  arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 5000);
-  connection.channel = grpc::CreateCustomChannel(options.address, credentials, arguments);
+  connection.channel = std::move(opened->channel);
   connection.stub = dangbo::membership::v1::MembershipService::NewStub(connection.channel);
-  connection.contexts = std::make_unique<CallContextFactory>(options.token_file, options.deadline);
+  connection.contexts = std::move(opened->contexts);
   return connection;
 }
 

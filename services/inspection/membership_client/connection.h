@@ -7,9 +7,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/client/call_context.h"
 #include "dangbo/membership/v1/membership_service.grpc.pb.h"
 #include "grpcpp/channel.h"
-#include "services/inspection/membership_client/call_context.h"
 
 namespace dangbo::inspection {
 
@@ -28,7 +28,7 @@ struct MembershipClientOptions {
 struct MembershipConnection {
   std::shared_ptr<grpc::Channel> channel;
   std::unique_ptr<dangbo::membership::v1::MembershipService::Stub> stub;
-  std::unique_ptr<CallContextFactory> contexts;
+  std::unique_ptr<client::CallContextFactory> contexts;
 };
 
 // Builds the channel (connecting lazily: membership need not be up yet) and checks what can be

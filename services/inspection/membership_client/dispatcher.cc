@@ -55,7 +55,7 @@ absl::Duration RetryDelay(int attempts, absl::Duration first_retry, absl::Durati
 
 MembershipCallDispatcher::MembershipCallDispatcher(InspectionStore& store,
                                                    v1::MembershipService::StubInterface& stub,
-                                                   const CallContextFactory& contexts,
+                                                   const client::CallContextFactory& contexts,
                                                    DispatcherOptions options)
     : store_(store), stub_(stub), contexts_(contexts), options_(std::move(options)) {}
 

@@ -11,8 +11,8 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "common/client/call_context.h"
 #include "dangbo/membership/v1/membership_service.grpc.pb.h"
-#include "services/inspection/membership_client/call_context.h"
 #include "services/inspection/store/store.h"
 
 namespace dangbo::inspection {
@@ -39,7 +39,8 @@ class MembershipCallDispatcher {
   // `store`, `stub` and `contexts` must outlive the dispatcher.
   MembershipCallDispatcher(InspectionStore& store,
                            dangbo::membership::v1::MembershipService::StubInterface& stub,
-                           const CallContextFactory& contexts, DispatcherOptions options = {});
+                           const client::CallContextFactory& contexts,
+                           DispatcherOptions options = {});
   // Stops the thread if it runs.
   ~MembershipCallDispatcher();
 
@@ -78,7 +79,7 @@ class MembershipCallDispatcher {
 
   InspectionStore& store_;
   dangbo::membership::v1::MembershipService::StubInterface& stub_;
-  const CallContextFactory& contexts_;
+  const client::CallContextFactory& contexts_;
   const DispatcherOptions options_;
 
   absl::Mutex mu_;

@@ -41,7 +41,7 @@ std::vector<int64_t> DistinctValidIds(const std::vector<int64_t>& ids) {
 }  // namespace
 
 GrpcMembershipDirectory::GrpcMembershipDirectory(v1::MembershipService::StubInterface& stub,
-                                                 const CallContextFactory& contexts,
+                                                 const client::CallContextFactory& contexts,
                                                  DirectoryOptions options)
     : stub_(stub),
       contexts_(contexts),

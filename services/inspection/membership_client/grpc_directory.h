@@ -6,8 +6,8 @@
 #include <functional>
 
 #include "absl/time/time.h"
+#include "common/client/call_context.h"
 #include "dangbo/membership/v1/membership_service.grpc.pb.h"
-#include "services/inspection/membership_client/call_context.h"
 #include "services/inspection/membership_client/directory.h"
 #include "services/inspection/membership_client/organization_cache.h"
 
@@ -25,7 +25,8 @@ class GrpcMembershipDirectory final : public MembershipDirectory {
  public:
   // `stub` and `contexts` must outlive the directory. Thread-safe.
   GrpcMembershipDirectory(dangbo::membership::v1::MembershipService::StubInterface& stub,
-                          const CallContextFactory& contexts, DirectoryOptions options = {});
+                          const client::CallContextFactory& contexts,
+                          DirectoryOptions options = {});
 
   // BatchGetOrganizations, in chunks of 1000; ids that are not positive are simply absent.
   absl::StatusOr<absl::flat_hash_map<int64_t, OrganizationInfo>> Organizations(
@@ -42,7 +43,7 @@ class GrpcMembershipDirectory final : public MembershipDirectory {
 
  private:
   dangbo::membership::v1::MembershipService::StubInterface& stub_;
-  const CallContextFactory& contexts_;
+  const client::CallContextFactory& contexts_;
   const std::function<absl::Time()> now_;
   OrganizationCache cache_;
 };

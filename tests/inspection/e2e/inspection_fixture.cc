@@ -67,8 +67,7 @@ google::type::Date MakeDate(int year, int month, int day) {
 }
 
 google::type::Date DaysFromToday(int days) {
-  const absl::CivilDay day =
-      absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600)) + days;
+  const absl::CivilDay day = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600)) + days;
   return MakeDate(static_cast<int>(day.year()), day.month(), day.day());
 }
 
@@ -123,8 +122,8 @@ void InspectionE2E::RestartInspectionWith(const std::vector<std::string>& extra_
   flags.push_back(absl::StrCat("--membership_address=", suite->membership->target()));
   flags.push_back(absl::StrCat("--membership_token_file=", suite->dir, "/inspection.token"));
   flags.insert(flags.end(), extra_flags.begin(), extra_flags.end());
-  suite->inspection = std::make_unique<dangbo::testing::ServiceProcess>(
-      DANGBO_INSPECTION_BINARY, flags, suite->dir);
+  suite->inspection = std::make_unique<dangbo::testing::ServiceProcess>(DANGBO_INSPECTION_BINARY,
+                                                                        flags, suite->dir);
   absl::Status started = suite->inspection->Start();
   ASSERT_TRUE(started.ok()) << started;
   suite->inspection_stub = v1::InspectionService::NewStub(suite->inspection->channel());
@@ -183,6 +182,10 @@ dangbo::testing::ServiceProcess& InspectionE2E::InspectionService() { return *su
 std::string InspectionE2E::InspectionTarget() { return suite->inspection->target(); }
 std::string InspectionE2E::MembershipTarget() { return suite->membership->target(); }
 std::string InspectionE2E::AdminTokenFile() { return suite->dir + "/admin.token"; }
+std::string InspectionE2E::TestDirectory() { return suite->dir; }
+std::vector<std::string> InspectionE2E::ServiceFlags(const std::string& schema) {
+  return CommonFlags(schema, suite->dir);
+}
 const mv1::Organization& InspectionE2E::Bloc() { return suite->bloc; }
 
 std::string InspectionE2E::RequestId() {
@@ -254,15 +257,25 @@ mv1::Member InspectionE2E::CreateProbationaryMember(const std::string& organizat
 }
 
 v1::Inspection InspectionE2E::DecidedInspection(const std::vector<std::string>& subjects,
-                                                v1::InspectionType type) {
+                                                v1::InspectionType type, v1::ConductingBody body) {
+  std::vector<v1::InspectionSubject> with_flags;
+  for (const std::string& s : subjects) with_flags.emplace_back().set_subject(s);
+  return DecidedInspection(with_flags, type, body);
+}
+
+v1::Inspection InspectionE2E::DecidedInspection(const std::vector<v1::InspectionSubject>& subjects,
+                                                v1::InspectionType type, v1::ConductingBody body) {
   const mv1::Member leader = CreateFullMember(Bloc().name(), "Nguyễn Văn Trưởng");
   v1::CreateInspectionRequest req;
   req.set_request_id(RequestId());
   v1::Inspection* in = req.mutable_inspection();
   in->set_type(type);
-  in->set_conducting_body(type == v1::INSPECTION_TYPE_THEMATIC_INSPECTION
-                              ? v1::CONDUCTING_BODY_STANDING_COMMITTEE
-                              : v1::CONDUCTING_BODY_INSPECTION_COMMITTEE);
+  if (body == v1::CONDUCTING_BODY_UNSPECIFIED) {
+    body = type == v1::INSPECTION_TYPE_THEMATIC_INSPECTION
+               ? v1::CONDUCTING_BODY_STANDING_COMMITTEE
+               : v1::CONDUCTING_BODY_INSPECTION_COMMITTEE;
+  }
+  in->set_conducting_body(body);
   in->set_conducting_organization(Bloc().name());
   in->set_conducting_level(v1::LEVEL_PROVINCIAL);
   in->mutable_decision()->set_number(absl::StrCat(request_counter.load(), "-QĐ/ĐUK"));
@@ -275,9 +288,44 @@ v1::Inspection InspectionE2E::DecidedInspection(const std::vector<std::string>& 
   v1::TeamMember* lead = in->add_team_members();
   lead->set_member(leader.name());
   lead->set_role(v1::TEAM_ROLE_LEADER);
-  for (const std::string& s : subjects) in->add_subjects()->set_subject(s);
+  for (const v1::InspectionSubject& s : subjects) *in->add_subjects() = s;
   v1::Inspection out;
   grpc::Status st = Inspection().CreateInspection(AdminContext().get(), req, &out);
+  EXPECT_TRUE(st.ok()) << st.error_message();
+  return out;
+}
+
+v1::Inspection InspectionE2E::Advance(const v1::Inspection& in, v1::InspectionStage stage,
+                                      grpc::Status* status) {
+  v1::AdvanceInspectionStageRequest req;
+  req.set_inspection(in.name());
+  req.set_stage(stage);
+  req.set_etag(in.etag());
+  req.set_request_id(RequestId());
+  if (stage == v1::INSPECTION_STAGE_CANCELLED) req.set_cancellation_reason("Đổi kế hoạch");
+  v1::Inspection out;
+  grpc::Status st = Inspection().AdvanceInspectionStage(AdminContext().get(), req, &out);
+  if (status) {
+    *status = st;
+  } else {
+    EXPECT_TRUE(st.ok()) << st.error_message();
+  }
+  return out;
+}
+
+v1::Inspection InspectionE2E::Outcomes(
+    const v1::Inspection& in, const std::vector<std::pair<std::string, v1::SubjectOutcome>>& o) {
+  v1::RecordSubjectOutcomesRequest req;
+  req.set_inspection(in.name());
+  req.set_etag(in.etag());
+  req.set_request_id(RequestId());
+  for (const auto& [subject, outcome] : o) {
+    v1::InspectionSubject* s = req.add_outcomes();
+    s->set_subject(subject);
+    s->set_outcome(outcome);
+  }
+  v1::Inspection out;
+  grpc::Status st = Inspection().RecordSubjectOutcomes(AdminContext().get(), req, &out);
   EXPECT_TRUE(st.ok()) << st.error_message();
   return out;
 }

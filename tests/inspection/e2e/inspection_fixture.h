@@ -53,6 +53,10 @@ class InspectionE2E : public ::testing::Test {
   static std::string InspectionTarget();
   static std::string MembershipTarget();
   static std::string AdminTokenFile();
+  // The run's folder (logs, key files) and the flags every service binary of the run takes
+  // (database `schema` with its own user, JWT verification), for fixtures that add a service.
+  static std::string TestDirectory();
+  static std::vector<std::string> ServiceFlags(const std::string& schema);
 
   // A fresh request id, unique within the run.
   static std::string RequestId();
@@ -61,16 +65,27 @@ class InspectionE2E : public ::testing::Test {
   static const mv1::Organization& Bloc();  // the bloc committee, root of the tree
   static mv1::Organization CreateOrganization(const std::string& parent, mv1::OrganizationKind kind,
                                               const std::string& display_name);
-  static mv1::Member CreateFullMember(const std::string& organization,
-                                      const std::string& full_name, const std::string& position = "");
+  static mv1::Member CreateFullMember(const std::string& organization, const std::string& full_name,
+                                      const std::string& position = "");
   static mv1::Member CreateProbationaryMember(const std::string& organization,
                                               const std::string& full_name);
   static int64_t IdOf(const std::string& name);
 
-  // A thematic inspection by the bloc's standing committee, DECIDED, of `subjects`.
-  static v1::Inspection DecidedInspection(const std::vector<std::string>& subjects,
-                                          v1::InspectionType type =
-                                              v1::INSPECTION_TYPE_THEMATIC_INSPECTION);
+  // An inspection by the bloc, DECIDED 30 days ago, of `subjects`: by default a thematic
+  // inspection by the standing committee (other types: by the inspection committee).
+  static v1::Inspection DecidedInspection(
+      const std::vector<std::string>& subjects,
+      v1::InspectionType type = v1::INSPECTION_TYPE_THEMATIC_INSPECTION,
+      v1::ConductingBody body = v1::CONDUCTING_BODY_UNSPECIFIED);
+  // The same with each subject's committee-member flag given.
+  static v1::Inspection DecidedInspection(const std::vector<v1::InspectionSubject>& subjects,
+                                          v1::InspectionType type, v1::ConductingBody body);
+  // Moves `in` to `stage`; with `status`, reports the outcome there instead of expecting OK.
+  static v1::Inspection Advance(const v1::Inspection& in, v1::InspectionStage stage,
+                                grpc::Status* status = nullptr);
+  // Records an outcome per subject.
+  static v1::Inspection Outcomes(const v1::Inspection& in,
+                                 const std::vector<std::pair<std::string, v1::SubjectOutcome>>& o);
 };
 
 google::type::Date MakeDate(int year, int month, int day);

@@ -26,41 +26,6 @@ class InspectionsTest : public InspectionE2E {
     return t;
   }
 
-  static v1::Inspection Advance(const v1::Inspection& in, v1::InspectionStage stage,
-                                grpc::Status* status = nullptr) {
-    v1::AdvanceInspectionStageRequest req;
-    req.set_inspection(in.name());
-    req.set_stage(stage);
-    req.set_etag(in.etag());
-    req.set_request_id(RequestId());
-    if (stage == v1::INSPECTION_STAGE_CANCELLED) req.set_cancellation_reason("Đổi kế hoạch");
-    v1::Inspection out;
-    grpc::Status st = Inspection().AdvanceInspectionStage(AdminContext().get(), req, &out);
-    if (status) {
-      *status = st;
-    } else {
-      EXPECT_TRUE(st.ok()) << st.error_message();
-    }
-    return out;
-  }
-
-  static v1::Inspection Outcomes(const v1::Inspection& in,
-                                 const std::vector<std::pair<std::string, v1::SubjectOutcome>>& o) {
-    v1::RecordSubjectOutcomesRequest req;
-    req.set_inspection(in.name());
-    req.set_etag(in.etag());
-    req.set_request_id(RequestId());
-    for (const auto& [subject, outcome] : o) {
-      v1::InspectionSubject* s = req.add_outcomes();
-      s->set_subject(subject);
-      s->set_outcome(outcome);
-    }
-    v1::Inspection out;
-    grpc::Status st = Inspection().RecordSubjectOutcomes(AdminContext().get(), req, &out);
-    EXPECT_TRUE(st.ok()) << st.error_message();
-    return out;
-  }
-
   static v1::ConclusionNotice NoticeWithTask(int due_in_days) {
     v1::ConclusionNotice n;
     n.set_number(absl::StrCat(RequestId(), "-TB/ĐUK"));

@@ -7,8 +7,8 @@
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
+#include "common/client/call_context.h"
 #include "gtest/gtest.h"
-#include "services/inspection/membership_client/call_context.h"
 #include "services/inspection/membership_client/dispatcher.h"
 #include "services/inspection/membership_client/membership_mapping.h"
 #include "services/inspection/membership_client/organization_cache.h"
@@ -144,7 +144,7 @@ class CallContextTest : public ::testing::Test {
 };
 
 TEST_F(CallContextTest, WithoutIncomingCall_TheDefaultDeadlineBoundsTheCall) {
-  CallContextFactory contexts("", absl::Seconds(5));
+  client::CallContextFactory contexts("", absl::Seconds(5));
   const auto before = std::chrono::system_clock::now();
   absl::StatusOr<std::unique_ptr<grpc::ClientContext>> context = contexts.New(nullptr);
   ASSERT_TRUE(context.ok()) << context.status();
@@ -154,7 +154,7 @@ TEST_F(CallContextTest, WithoutIncomingCall_TheDefaultDeadlineBoundsTheCall) {
 }
 
 TEST_F(CallContextTest, TokenFileThatNeverExisted_IsUnavailable) {
-  CallContextFactory contexts(token_file_, absl::Seconds(5));
+  client::CallContextFactory contexts(token_file_, absl::Seconds(5));
   EXPECT_EQ(contexts.New(nullptr).status().code(), absl::StatusCode::kUnavailable);
   WriteToken("");
   EXPECT_EQ(contexts.New(nullptr).status().code(), absl::StatusCode::kUnavailable);
@@ -162,7 +162,7 @@ TEST_F(CallContextTest, TokenFileThatNeverExisted_IsUnavailable) {
 
 TEST_F(CallContextTest, TokenFileRemovedAfterAGoodRead_KeepsTheLastToken) {
   WriteToken("header.payload.signature\n");
-  CallContextFactory contexts(token_file_, absl::Seconds(5));
+  client::CallContextFactory contexts(token_file_, absl::Seconds(5));
   ASSERT_TRUE(contexts.New(nullptr).ok());
   std::remove(token_file_.c_str());
   EXPECT_TRUE(contexts.New(nullptr).ok());

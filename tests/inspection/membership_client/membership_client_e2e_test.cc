@@ -88,7 +88,7 @@ class MembershipClientE2E : public MembershipE2E {
   }
 
   static v1::MembershipService::Stub& InspectionStub() { return *client->connection.stub; }
-  static const CallContextFactory& Contexts() { return *client->connection.contexts; }
+  static const client::CallContextFactory& Contexts() { return *client->connection.contexts; }
   static InspectionStore& Store() { return *client->store; }
 
   static GrpcMembershipDirectory Directory(DirectoryOptions options = {}) {
@@ -310,7 +310,7 @@ TEST_F(MembershipClientE2E, SubtreeOrganizationIds_EveryStateIncludingTheRoot) {
 TEST_F(MembershipClientE2E, RotatedTokenFile_IsUsedFromTheNextCall) {
   const std::string file = client->dir + "/rotating.token";
   WriteFile(file, "not-a-token");
-  CallContextFactory contexts(file, absl::Seconds(5));
+  client::CallContextFactory contexts(file, absl::Seconds(5));
   GrpcMembershipDirectory directory(InspectionStub(), contexts);
   EXPECT_EQ(directory.Organizations({IdOf(Root().name())}, nullptr).status().code(),
             absl::StatusCode::kUnauthenticated);
@@ -364,7 +364,7 @@ TEST_F(MembershipClientE2E, Dispatcher_RefusedCallStaysQueuedWithTheErrorUntilAc
   // through.
   const std::string file = client->dir + "/dissolver.token";
   WriteFile(file, Token({"service"}, {987654321}, "dangbo-inspection"));
-  CallContextFactory contexts(file, absl::Seconds(5));
+  client::CallContextFactory contexts(file, absl::Seconds(5));
   MembershipCallDispatcher dispatcher(
       Store(), InspectionStub(), contexts,
       {.first_retry = absl::Milliseconds(100), .max_retry = absl::Milliseconds(100)});

@@ -1,4 +1,4 @@
-#include "services/inspection/membership_client/call_context.h"
+#include "common/client/call_context.h"
 
 #include <sys/stat.h>
 
@@ -10,7 +10,7 @@
 #include "common/auth/token_file.h"
 #include "common/server/propagate.h"
 
-namespace dangbo::inspection {
+namespace dangbo::client {
 
 CallContextFactory::CallContextFactory(std::string token_file, absl::Duration default_deadline)
     : token_file_(std::move(token_file)), default_deadline_(default_deadline) {}
@@ -59,8 +59,8 @@ absl::StatusOr<std::string> CallContextFactory::Token() const {
   // until it expires, and the next call looks again.
   if (!token_.empty()) return token_;
   return absl::UnavailableError(
-      absl::StrCat("membership token file ", token_file_, ": ",
+      absl::StrCat("token file ", token_file_, ": ",
                    read.ok() ? std::string("is empty") : std::string(read.status().message())));
 }
 
-}  // namespace dangbo::inspection
+}  // namespace dangbo::client

@@ -1,9 +1,9 @@
-// How every call the inspection service makes to membership is dressed: the service's own
+// How every call one service makes to another is dressed: the service's own
 // bearer token (re-read when its file changes, so a rotated token is picked up without a
 // restart) and the deadline and trace of the call being served, or a default deadline for
 // background work (design.md §5).
-#ifndef DANGBO_SERVICES_INSPECTION_MEMBERSHIP_CLIENT_CALL_CONTEXT_H_
-#define DANGBO_SERVICES_INSPECTION_MEMBERSHIP_CLIENT_CALL_CONTEXT_H_
+#ifndef DANGBO_COMMON_CLIENT_CALL_CONTEXT_H_
+#define DANGBO_COMMON_CLIENT_CALL_CONTEXT_H_
 
 #include <sys/types.h>
 
@@ -17,7 +17,7 @@
 #include "grpcpp/client_context.h"
 #include "grpcpp/server_context.h"
 
-namespace dangbo::inspection {
+namespace dangbo::client {
 
 class CallContextFactory {
  public:
@@ -59,6 +59,6 @@ class CallContextFactory {
   mutable FileStamp stamp_ ABSL_GUARDED_BY(mu_);
 };
 
-}  // namespace dangbo::inspection
+}  // namespace dangbo::client
 
-#endif  // DANGBO_SERVICES_INSPECTION_MEMBERSHIP_CLIENT_CALL_CONTEXT_H_
+#endif  // DANGBO_COMMON_CLIENT_CALL_CONTEXT_H_

@@ -1,0 +1,86 @@
+// Follows membership's and inspection's change feeds into the read model: each page of changes
+// is filtered to what the model uses, committed to the reporting schema together with the feed
+// position after it, and only then applied in memory. A crash of anything at any point leaves
+// the committed rows and position consistent, and the next start resumes after the position:
+// changes are applied in source order, and a change seen twice writes the same state twice.
+//
+// Membership's Organization changes do not carry the effective date of a move or a merge, so
+// for each organization a page touches, its whole history is read through
+// ListOrganizationChanges and kept as the organization's resource.
+#ifndef DANGBO_SERVICES_REPORTING_FEED_FOLLOWER_H_
+#define DANGBO_SERVICES_REPORTING_FEED_FOLLOWER_H_
+
+#include <cstdint>
+#include <thread>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "common/client/call_context.h"
+#include "dangbo/inspection/v1/inspection_service.grpc.pb.h"
+#include "dangbo/membership/v1/membership_service.grpc.pb.h"
+#include "services/reporting/feed/read_model.h"
+#include "services/reporting/store/feed_store.h"
+
+namespace dangbo::reporting {
+
+struct FeedSources {
+  dangbo::membership::v1::MembershipService::StubInterface* membership = nullptr;
+  const client::CallContextFactory* membership_contexts = nullptr;
+  dangbo::inspection::v1::InspectionService::StubInterface* inspection = nullptr;
+  const client::CallContextFactory* inspection_contexts = nullptr;
+};
+
+struct FollowerOptions {
+  // How long to wait for new changes once both feeds are caught up.
+  absl::Duration poll_interval = absl::Milliseconds(200);
+  // Changes asked for per page (the sources allow up to 10,000).
+  int page_size = 2000;
+  // Longest wait between attempts while a source or the database fails.
+  absl::Duration max_backoff = absl::Seconds(5);
+};
+
+class FeedFollower {
+ public:
+  FeedFollower(FeedStore& store, ReadModel& model, FeedSources sources,
+               FollowerOptions options = {});
+  ~FeedFollower();
+
+  FeedFollower(const FeedFollower&) = delete;
+  FeedFollower& operator=(const FeedFollower&) = delete;
+
+  // Fills the read model from the reporting schema (the rows and positions committed so far).
+  absl::Status Load();
+
+  // Follows both feeds on a background thread until Stop().
+  void Start();
+  void Stop();
+
+  // One page of `source`, committed and applied: how many changes it consumed (0: caught up).
+  absl::StatusOr<int> Step(Source source);
+
+  // Follows both feeds until each has reached the head it reported at the time (a rebuild).
+  absl::Status CatchUp();
+
+ private:
+  absl::StatusOr<std::vector<FeedResource>> OrganizationHistories(
+      const std::vector<std::pair<std::string, int64_t>>& organizations);
+  void Run();
+
+  FeedStore& store_;
+  ReadModel& model_;
+  const FeedSources sources_;
+  const FollowerOptions options_;
+
+  absl::Mutex mu_;
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  int64_t membership_head_ ABSL_GUARDED_BY(mu_) = 0;
+  int64_t inspection_head_ ABSL_GUARDED_BY(mu_) = 0;
+  std::thread thread_;
+};
+
+}  // namespace dangbo::reporting
+
+#endif  // DANGBO_SERVICES_REPORTING_FEED_FOLLOWER_H_

@@ -1,0 +1,46 @@
+// The source services' resources, as their feeds carry them, turned into the values the
+// read model keeps. Only the fields statistics use are read; the resource's feed sequence
+// serves as its version (a later change always carries a later state).
+#ifndef DANGBO_SERVICES_REPORTING_FEED_SOURCE_PAYLOADS_H_
+#define DANGBO_SERVICES_REPORTING_FEED_SOURCE_PAYLOADS_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "dangbo/inspection/v1/discipline.pb.h"
+#include "dangbo/inspection/v1/inspection.pb.h"
+#include "dangbo/membership/v1/member.pb.h"
+#include "dangbo/membership/v1/member_event.pb.h"
+#include "dangbo/membership/v1/organization.pb.h"
+#include "services/inspection/domain/model.h"
+#include "services/membership/domain/model.h"
+#include "services/reporting/domain/organization_tree.h"
+
+namespace dangbo::reporting {
+
+// INVALID_ARGUMENT naming the field for a name or date that does not parse.
+absl::StatusOr<inspection::Inspection> InspectionFromFeed(
+    const dangbo::inspection::v1::Inspection& in, int64_t version);
+absl::StatusOr<inspection::DisciplinaryDecision> DecisionFromFeed(
+    const dangbo::inspection::v1::DisciplinaryDecision& in, int64_t version);
+absl::StatusOr<inspection::Appeal> AppealFromFeed(const dangbo::inspection::v1::Appeal& in,
+                                                  int64_t version);
+
+absl::StatusOr<membership::Member> MemberFromFeed(const dangbo::membership::v1::Member& in,
+                                                  int64_t version);
+absl::StatusOr<membership::MemberEvent> MemberEventFromFeed(
+    const dangbo::membership::v1::MemberEvent& in);
+
+// An organization's history (membership's ListOrganizationChanges, oldest first) as the rows
+// of the tree: each change opens a row from its effective date with the organization as the
+// change left it; a dissolution or a merge into another ends the last row on that date.
+// Changes are taken in effective-date order, recording order breaking ties, because a change
+// may be recorded after one that takes effect later.
+absl::StatusOr<std::vector<OrganizationVersion>> OrganizationHistoryFromFeed(
+    int64_t organization_id,
+    const google::protobuf::RepeatedPtrField<dangbo::membership::v1::OrganizationChange>& changes);
+
+}  // namespace dangbo::reporting
+
+#endif  // DANGBO_SERVICES_REPORTING_FEED_SOURCE_PAYLOADS_H_
