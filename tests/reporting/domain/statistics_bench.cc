@@ -15,28 +15,17 @@
 #include "benchmark/benchmark.h"
 #include "services/reporting/domain/inspection_statistics.h"
 #include "tests/reporting/domain/builders.h"
+#include "tests/reporting/domain/national_model.h"
 
 namespace dangbo::reporting {
 namespace {
 
 using namespace testing;  // NOLINT: the builders
 
-constexpr int64_t kRoot = 1;
-constexpr int kUpper = 50;
-constexpr int kGrassrootsPerUpper = 60;
-constexpr int kCellsPerGrassroots = 19;
-constexpr int kGrassroots = kUpper * kGrassrootsPerUpper;
-constexpr int kCells = kGrassroots * kCellsPerGrassroots;
-constexpr int kInspections = 400000;
-constexpr int kSubjectRows = 2000000;
-constexpr int kDecisions = 300000;
-constexpr int64_t kMembers = 5600000;
-const Date kStart(2015, 1, 1);
-constexpr int kDays = 3652;  // 2015–2024
-
-int64_t Upper(int u) { return 2 + u; }
-int64_t Grassroots(int g) { return 100 + g; }
-int64_t Cell(int c) { return 10000 + c; }
+const NationalShape kShape;
+constexpr int64_t kRoot = kNationalRoot;
+int64_t Upper(int u) { return UpperCommitteeId(u); }
+int64_t Grassroots(int g) { return GrassrootsId(g); }
 
 struct National {
   OrganizationTree tree;
@@ -45,151 +34,24 @@ struct National {
 National* national = nullptr;
 
 void BuildTree(std::mt19937_64& random, National& n) {
-  std::vector<OrganizationVersion> rows;
-  rows.push_back(Version(kRoot, std::nullopt, Date(2007, 1, 1), std::nullopt,
-                         OrganizationKind::kBlocCommittee));
-  for (int u = 0; u < kUpper; ++u) {
-    rows.push_back(Version(Upper(u), kRoot, Date(2007, 1, 1), std::nullopt,
-                           OrganizationKind::kUpperLevelCommittee));
-  }
-  // Grassroots committees: 300 move to another upper committee once; 100 are merged into a
-  // neighbour, their cells moving with the merge.
-  std::vector<std::vector<OrganizationVersion>> grassroots(kGrassroots);
-  std::vector<int> merged_into(kGrassroots, -1);
-  std::vector<Date> merged_on(kGrassroots);
-  for (int g = 0; g < kGrassroots; ++g) {
-    const int64_t parent = Upper(g / kGrassrootsPerUpper);
-    if (g % 10 == 3) {
-      const Date moved = kStart + static_cast<int>(random() % kDays);
-      const int64_t to = Upper(static_cast<int>(random() % kUpper));
-      grassroots[g] = {
-          Version(Grassroots(g), parent, Date(2007, 1, 1), moved,
-                  OrganizationKind::kGrassrootsCommittee),
-          Version(Grassroots(g), to, moved, std::nullopt, OrganizationKind::kGrassrootsCommittee)};
-    } else if (g % 30 == 7) {
-      merged_on[g] = kStart + static_cast<int>(random() % kDays);
-      merged_into[g] = g + 1;
-      grassroots[g] = {Version(Grassroots(g), parent, Date(2007, 1, 1), merged_on[g],
-                               OrganizationKind::kGrassrootsCommittee)};
-    } else {
-      grassroots[g] = {Version(Grassroots(g), parent, Date(2007, 1, 1), std::nullopt,
-                               OrganizationKind::kGrassrootsCommittee)};
-    }
-    rows.insert(rows.end(), grassroots[g].begin(), grassroots[g].end());
-  }
-  for (int c = 0; c < kCells; ++c) {
-    const int g = c / kCellsPerGrassroots;
-    if (merged_into[g] >= 0) {
-      rows.push_back(Version(Cell(c), Grassroots(g), Date(2007, 1, 1), merged_on[g]));
-      rows.push_back(Version(Cell(c), Grassroots(merged_into[g]), merged_on[g]));
-    } else {
-      rows.push_back(Version(Cell(c), Grassroots(g), Date(2007, 1, 1)));
-    }
-  }
-  n.tree = *OrganizationTree::Build(rows);
+  n.tree = *OrganizationTree::Build(GenerateOrganizations(kShape, random));
 }
 
 void LoadInspections(std::mt19937_64& random, National& n) {
-  struct Kind {
-    InspectionType type;
-    ConductingBody body;
-    int percent;
-  };
-  const Kind kinds[] = {
-      {InspectionType::kThematicInspection, ConductingBody::kStandingCommittee, 35},
-      {InspectionType::kThematicSupervision, ConductingBody::kExecutiveCommittee, 35},
-      {InspectionType::kViolationSignsInspection, ConductingBody::kInspectionCommittee, 10},
-      {InspectionType::kInspectionDutyInspection, ConductingBody::kInspectionCommittee, 5},
-      {InspectionType::kDisciplineExecutionInspection, ConductingBody::kInspectionCommittee, 5},
-      {InspectionType::kFinanceInspection, ConductingBody::kInspectionCommittee, 5},
-      {InspectionType::kDuesInspection, ConductingBody::kInspectionCommittee, 5},
-  };
-  const SubjectOutcome outcomes[] = {
-      SubjectOutcome::kGood,      SubjectOutcome::kGood,
-      SubjectOutcome::kGood,      SubjectOutcome::kShortcomings,
-      SubjectOutcome::kViolation, SubjectOutcome::kViolationRequiresDiscipline};
-  int rows = 0;
-  for (int i = 0; i < kInspections; ++i) {
-    int pick = static_cast<int>(random() % 100);
-    const Kind* kind = &kinds[0];
-    for (const Kind& k : kinds) {
-      if (pick < k.percent) {
-        kind = &k;
-        break;
-      }
-      pick -= k.percent;
-    }
-    // 1 to 9 subjects, 5 on average, and exactly kSubjectRows in all.
-    int count = 1 + static_cast<int>(random() % 9);
-    if (i == kInspections - 1) count = kSubjectRows - rows;
-    count = std::min(count, kSubjectRows - rows - (kInspections - 1 - i));
-    count = std::max(count, 1);
-    rows += count;
-    std::vector<InspectionSubject> subjects;
-    subjects.reserve(count);
-    for (int k = 0; k < count; ++k) {
-      const SubjectOutcome outcome = outcomes[random() % 6];
-      if (random() % 5 == 0) {
-        const int64_t org = random() % 2 == 0 ? Grassroots(static_cast<int>(random() % kGrassroots))
-                                              : Cell(static_cast<int>(random() % kCells));
-        subjects.push_back(OrganizationSubject(org, outcome));
-      } else {
-        subjects.push_back(MemberSubject(1 + static_cast<int64_t>(random() % kMembers),
-                                         Cell(static_cast<int>(random() % kCells)), outcome,
-                                         random() % 20 == 0));
-      }
-    }
-    Inspection in =
-        MakeInspection(i + 1, kind->type, kind->body, Upper(static_cast<int>(random() % kUpper)),
-                       kStart + static_cast<int>(random() % kDays), std::move(subjects));
+  GenerateInspections(kShape, random, [&](const Inspection& in) {
     if (!n.model.UpsertInspection(in).ok()) std::abort();
-  }
-  // Cancelled inspections on top, which hold no rows.
-  for (int i = 0; i < kInspections / 50; ++i) {
-    Inspection in = MakeInspection(
-        kInspections + i + 1, InspectionType::kThematicInspection,
-        ConductingBody::kStandingCommittee, Upper(i % kUpper),
-        kStart + static_cast<int>(random() % kDays),
-        {MemberSubject(1 + static_cast<int64_t>(random() % kMembers), Cell(i % kCells))},
-        InspectionStage::kCancelled);
-    if (!n.model.UpsertInspection(in).ok()) std::abort();
-  }
+  });
 }
 
 void LoadDiscipline(std::mt19937_64& random, National& n) {
-  const DisciplineForm member_forms[] = {DisciplineForm::kReprimand, DisciplineForm::kWarning,
-                                         DisciplineForm::kRemovalFromPost,
-                                         DisciplineForm::kExpulsion};
-  const DisciplineForm organization_forms[] = {DisciplineForm::kReprimand, DisciplineForm::kWarning,
-                                               DisciplineForm::kDissolution};
-  int64_t appeal = 0;
-  for (int i = 0; i < kDecisions; ++i) {
-    const int g = static_cast<int>(random() % kGrassroots);
-    const Date day = kStart + static_cast<int>(random() % kDays);
-    DisciplinaryDecision d;
-    if (random() % 20 == 0) {
-      d = MakeDecision(i + 1, {SubjectKind::kOrganization, Cell(g * kCellsPerGrassroots)},
-                       Cell(g * kCellsPerGrassroots), organization_forms[random() % 3],
-                       Grassroots(g), day);
-    } else {
-      const int cell = static_cast<int>(random() % kCells);
-      d = MakeDecision(i + 1, {SubjectKind::kMember, 1 + static_cast<int64_t>(random() % kMembers)},
-                       Cell(cell), member_forms[random() % 4],
-                       random() % 3 == 0 ? Cell(cell) : Grassroots(cell / kCellsPerGrassroots),
-                       day);
-    }
-    if (!n.model.UpsertDecision(d).ok()) std::abort();
-    if (random() % 33 == 0) {
-      const AppealOutcome outcome =
-          random() % 2 == 0 ? AppealOutcome::kUpheld : AppealOutcome::kAnnulled;
-      if (!n.model
-               .UpsertAppeal(MakeAppeal(++appeal, d.id, Upper(g / kGrassrootsPerUpper), day + 20,
-                                        Resolution(outcome, day + 80)))
-               .ok()) {
-        std::abort();
-      }
-    }
-  }
+  GenerateDiscipline(
+      kShape, random,
+      [&](const DisciplinaryDecision& d) {
+        if (!n.model.UpsertDecision(d).ok()) std::abort();
+      },
+      [&](const Appeal& a) {
+        if (!n.model.UpsertAppeal(a).ok()) std::abort();
+      });
 }
 
 long ResidentKiB() {
@@ -208,7 +70,7 @@ void Build() {
   const auto t0 = std::chrono::steady_clock::now();
   BuildTree(random, *national);
   const auto t1 = std::chrono::steady_clock::now();
-  national->model.Reserve(kInspections, 0, kDecisions);
+  national->model.Reserve(kShape.inspections, 0, kShape.decisions);
   LoadInspections(random, *national);
   const auto t2 = std::chrono::steady_clock::now();
   LoadDiscipline(random, *national);
