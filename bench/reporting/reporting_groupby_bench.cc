@@ -336,12 +336,14 @@ int Run() {
     const double ratio = sql.p50 / memory.p50;
     const bool met = ratio >= 20;
     all_met = all_met && met;
-    std::printf("| %s | %s | %s | %s | %s | %.0f× | %s |\n", scope.name.c_str(),
+    // Rounded down, so that a printed 20× is a met target.
+    const int64_t times = static_cast<int64_t>(std::floor(ratio));
+    std::printf("| %s | %s | %s | %s | %s | %ld× | %s |\n", scope.name.c_str(),
                 Ms(memory.p50).c_str(), Ms(memory.p99).c_str(), Ms(sql.p50).c_str(),
-                Ms(sql.p99).c_str(), ratio, met ? "met" : "NOT met");
+                Ms(sql.p99).c_str(), times, met ? "met" : "NOT met");
     summaries.push_back(absl::StrCat(scope.name, ", year ", year, ": in-memory p50 ",
                                      Ms(memory.p50), ", MariaDB GROUP BY p50 ", Ms(sql.p50), ", ",
-                                     static_cast<int64_t>(std::floor(ratio)), "× faster"));
+                                     times, "× faster"));
   }
   (void)pool.Read([&](db::Session& session) {
     reads_after = BufferPoolReads(session);
