@@ -63,11 +63,11 @@ int Main(int argc, char** argv) {
 
   FeedStore feed_store(**pool);
   ReadModel model;
-  FeedFollower follower(feed_store, model,
-                        FeedSources{.membership = membership_stub.get(),
-                                    .membership_contexts = membership->contexts.get(),
-                                    .inspection = inspection_stub.get(),
-                                    .inspection_contexts = inspection->contexts.get()},
+  const FeedSources sources{.membership = membership_stub.get(),
+                            .membership_contexts = membership->contexts.get(),
+                            .inspection = inspection_stub.get(),
+                            .inspection_contexts = inspection->contexts.get()};
+  FeedFollower follower(&feed_store, model, sources,
                         FollowerOptions{.poll_interval = absl::GetFlag(FLAGS_feed_poll_interval)});
 
   const bool rebuild_only = absl::GetFlag(FLAGS_rebuild_only);
@@ -93,7 +93,10 @@ int Main(int argc, char** argv) {
   }
 
   ReportingServiceImpl service(
-      ServiceDeps{.model = &model, .pool = pool->get(), .authenticator = authenticator->get()});
+      ServiceDeps{.model = &model,
+                  .pool = pool->get(),
+                  .authenticator = authenticator->get(),
+                  .sources = sources});
   server::ServerOptions options = server::ServerOptions::FromFlags();
   options.credentials = *credentials;
   server::Server server(options);

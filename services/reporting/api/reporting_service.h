@@ -3,8 +3,8 @@
 // membership is needed), computes the answer from the read model under its reader lock, and
 // says how fresh it is.
 //
-// GetRatingStatistics, the targets and CheckConsistency are not served yet: they answer
-// UNIMPLEMENTED (the generated default).
+// GetRatingStatistics and the targets are not served yet: they answer UNIMPLEMENTED (the
+// generated default).
 #ifndef DANGBO_SERVICES_REPORTING_API_REPORTING_SERVICE_H_
 #define DANGBO_SERVICES_REPORTING_API_REPORTING_SERVICE_H_
 
@@ -18,6 +18,7 @@
 #include "common/auth/principal.h"
 #include "common/db/pool.h"
 #include "dangbo/reporting/v1/reporting_service.grpc.pb.h"
+#include "services/reporting/feed/follower.h"
 #include "services/reporting/feed/read_model.h"
 
 namespace dangbo::reporting {
@@ -26,6 +27,8 @@ struct ServiceDeps {
   ReadModel* model = nullptr;
   db::Pool* pool = nullptr;  // snapshots
   const auth::Authenticator* authenticator = nullptr;
+  // The source services, for CheckConsistency's replay of their feeds.
+  FeedSources sources;
   std::function<absl::Time()> now = absl::Now;  // injected so tests control "today"
 };
 
@@ -42,6 +45,8 @@ class ReportingServiceImpl final : public v1::ReportingService::Service {
   grpc::Status ListFigureSubjects(grpc::ServerContext* ctx,
                                   const v1::ListFigureSubjectsRequest* req,
                                   v1::ListFigureSubjectsResponse* resp) override;
+  grpc::Status CheckConsistency(grpc::ServerContext* ctx, const v1::CheckConsistencyRequest* req,
+                                v1::CheckConsistencyResponse* resp) override;
   grpc::Status GetFreshness(grpc::ServerContext* ctx, const v1::GetFreshnessRequest* req,
                             v1::Freshness* resp) override;
 

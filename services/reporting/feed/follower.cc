@@ -64,19 +64,20 @@ class PageResources {
 
 }  // namespace
 
-FeedFollower::FeedFollower(FeedStore& store, ReadModel& model, FeedSources sources,
+FeedFollower::FeedFollower(FeedStore* store, ReadModel& model, FeedSources sources,
                            FollowerOptions options)
     : store_(store), model_(model), sources_(sources), options_(options) {}
 
 FeedFollower::~FeedFollower() { Stop(); }
 
 absl::Status FeedFollower::Load() {
-  absl::StatusOr<FeedPositions> positions = store_.ReadPositions();
+  if (store_ == nullptr) return absl::FailedPreconditionError("no store to load from");
+  absl::StatusOr<FeedPositions> positions = store_->ReadPositions();
   if (!positions.ok()) return positions.status();
   model_.Clear();
   for (Source source : kSources) {
     std::vector<FeedResource> page;
-    absl::Status status = store_.ForEachResource(source, [&](const FeedResource& r) {
+    absl::Status status = store_->ForEachResource(source, [&](const FeedResource& r) {
       page.push_back(r);
       if (page.size() >= 10000) {
         model_.ApplyBatch(source, page, FeedPosition{});
@@ -126,8 +127,9 @@ absl::StatusOr<std::vector<FeedResource>> FeedFollower::OrganizationHistories(
   return out;
 }
 
-absl::StatusOr<int> FeedFollower::Step(Source source) {
+absl::StatusOr<int> FeedFollower::Step(Source source, int64_t up_to) {
   const FeedPosition from = model_.positions().of(source);
+  if (from.last_sequence >= up_to) return 0;
   google::protobuf::RepeatedPtrField<Change> changes;
   int64_t head = 0;
   {
@@ -163,6 +165,7 @@ absl::StatusOr<int> FeedFollower::Step(Source source) {
     (source == Source::kMembership ? membership_head_ : inspection_head_) = head;
     model_.SetHeads(membership_head_, inspection_head_);
   }
+  while (!changes.empty() && changes.rbegin()->sequence() > up_to) changes.RemoveLast();
   if (changes.empty()) return 0;
 
   PageResources page;
@@ -188,7 +191,9 @@ absl::StatusOr<int> FeedFollower::Step(Source source) {
   const FeedPosition after{.last_sequence = changes.rbegin()->sequence(),
                            .newest_event_time = CommitTime(*changes.rbegin())};
   std::vector<FeedResource> resources = page.Take();
-  if (absl::Status s = store_.CommitBatch(source, resources, after); !s.ok()) return s;
+  if (store_ != nullptr) {
+    if (absl::Status s = store_->CommitBatch(source, resources, after); !s.ok()) return s;
+  }
   model_.ApplyBatch(source, resources, after);
   return changes.size();
 }
@@ -199,6 +204,22 @@ absl::Status FeedFollower::CatchUp() {
       absl::StatusOr<int> consumed = Step(source);
       if (!consumed.ok()) return consumed.status();
       if (*consumed == 0) break;
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status FeedFollower::CatchUpTo(const FeedPositions& target) {
+  for (Source source : kSources) {
+    const int64_t up_to = target.of(source).last_sequence;
+    while (model_.positions().of(source).last_sequence < up_to) {
+      absl::StatusOr<int> consumed = Step(source, up_to);
+      if (!consumed.ok()) return consumed.status();
+      if (*consumed == 0) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            SourceName(source), "'s feed ends at ", model_.positions().of(source).last_sequence,
+            " before sequence ", up_to));
+      }
     }
   }
   return absl::OkStatus();

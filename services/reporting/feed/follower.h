@@ -11,6 +11,7 @@
 #define DANGBO_SERVICES_REPORTING_FEED_FOLLOWER_H_
 
 #include <cstdint>
+#include <limits>
 #include <thread>
 #include <vector>
 
@@ -44,7 +45,8 @@ struct FollowerOptions {
 
 class FeedFollower {
  public:
-  FeedFollower(FeedStore& store, ReadModel& model, FeedSources sources,
+  // `store` nullptr: follow into memory only, persisting nothing (a consistency check's replay).
+  FeedFollower(FeedStore* store, ReadModel& model, FeedSources sources,
                FollowerOptions options = {});
   ~FeedFollower();
 
@@ -59,17 +61,22 @@ class FeedFollower {
   void Stop();
 
   // One page of `source`, committed and applied: how many changes it consumed (0: caught up).
-  absl::StatusOr<int> Step(Source source);
+  // Changes after `up_to` are left for later.
+  absl::StatusOr<int> Step(Source source,
+                           int64_t up_to = std::numeric_limits<int64_t>::max());
 
   // Follows both feeds until each has reached the head it reported at the time (a rebuild).
   absl::Status CatchUp();
+  // Follows both feeds exactly up to `target`'s sequences; FAILED_PRECONDITION if a feed ends
+  // before reaching its target.
+  absl::Status CatchUpTo(const FeedPositions& target);
 
  private:
   absl::StatusOr<std::vector<FeedResource>> OrganizationHistories(
       const std::vector<std::pair<std::string, int64_t>>& organizations);
   void Run();
 
-  FeedStore& store_;
+  FeedStore* const store_;
   ReadModel& model_;
   const FeedSources sources_;
   const FollowerOptions options_;
