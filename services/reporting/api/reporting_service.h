@@ -3,8 +3,7 @@
 // membership is needed), computes the answer from the read model under its reader lock, and
 // says how fresh it is.
 //
-// GetRatingStatistics and the targets are not served yet: they answer UNIMPLEMENTED (the
-// generated default).
+// Targets are set by administrators only (auth::Action::kAdminister).
 #ifndef DANGBO_SERVICES_REPORTING_API_REPORTING_SERVICE_H_
 #define DANGBO_SERVICES_REPORTING_API_REPORTING_SERVICE_H_
 
@@ -59,6 +58,17 @@ class ReportingServiceImpl final : public v1::ReportingService::Service {
   grpc::Status ReviseSnapshot(grpc::ServerContext* ctx, const v1::ReviseSnapshotRequest* req,
                               v1::Snapshot* resp) override;
 
+  // Ratings and targets (rating_handlers.cc, target_handlers.cc).
+  grpc::Status GetRatingStatistics(grpc::ServerContext* ctx,
+                                   const v1::GetRatingStatisticsRequest* req,
+                                   v1::Statistics* resp) override;
+  grpc::Status SetTarget(grpc::ServerContext* ctx, const v1::SetTargetRequest* req,
+                         v1::Target* resp) override;
+  grpc::Status GetTarget(grpc::ServerContext* ctx, const v1::GetTargetRequest* req,
+                         v1::Target* resp) override;
+  grpc::Status ListTargets(grpc::ServerContext* ctx, const v1::ListTargetsRequest* req,
+                           v1::ListTargetsResponse* resp) override;
+
  private:
   // Converts the body's status, and an escaped exception (a bug) into INTERNAL.
   grpc::Status Run(const std::function<absl::Status()>& body);
@@ -78,6 +88,10 @@ class ReportingServiceImpl final : public v1::ReportingService::Service {
                                                    const auth::Principal& principal,
                                                    std::string_view scope_field, int64_t scope_id,
                                                    const v1::Period& period, bool breakdown);
+  // The ratings of `year` in the scope, with the targets of the scope's terms covering it.
+  absl::StatusOr<v1::Statistics> RatingStatisticsFor(const auth::Principal& principal,
+                                                     std::string_view scope_field, int64_t scope_id,
+                                                     int year);
   Date Today() const;
 
   ServiceDeps deps_;

@@ -63,8 +63,11 @@ absl::StatusOr<v1::Statistics> ReportingServiceImpl::SnapshotStatistics(
       return ComputeStatistics(StatisticsKind::kMembership, principal, "scope", scope_id, period,
                                /*breakdown=*/true);
     case v1::Snapshot::KIND_RATINGS:
-      return absl::UnimplementedError(
-          "kind: rating statistics are not computed yet; snapshot INSPECTION or MEMBERSHIP");
+      // Ratings are annual: the period names the rating year.
+      if (period.kind() != v1::Period::KIND_YEAR) {
+        return status::InvalidField("period.kind", "a ratings snapshot covers a YEAR");
+      }
+      return RatingStatisticsFor(principal, "scope", scope_id, period.year());
     default:
       return status::InvalidField("kind", "must be INSPECTION, MEMBERSHIP or RATINGS");
   }

@@ -13,6 +13,7 @@
 #include "common/status/grpc_status.h"
 #include "google/protobuf/any.pb.h"
 #include "google/protobuf/util/time_util.h"
+#include "services/reporting/feed/source_payloads.h"
 
 namespace dangbo::reporting {
 namespace {
@@ -40,7 +41,7 @@ const char* SourceName(Source source) {
 class PageResources {
  public:
   void Add(const Change& change) {
-    FeedResource r{.resource = change.resource(),
+    FeedResource r{.resource = FeedResourceKey(change),
                    .sequence = change.sequence(),
                    .change_type = change.change_type(),
                    .payload = change.payload().SerializeAsString()};

@@ -10,6 +10,7 @@
 #include "dangbo/membership/v1/member.pb.h"
 #include "dangbo/membership/v1/member_event.pb.h"
 #include "dangbo/membership/v1/membership_service.pb.h"
+#include "dangbo/membership/v1/rating.pb.h"
 #include "google/protobuf/any.pb.h"
 #include "services/reporting/feed/source_payloads.h"
 
@@ -35,7 +36,7 @@ std::string_view PayloadType(const google::protobuf::Any& any) {
 bool ReadModel::Uses(std::string_view type) {
   return Is<ipb::Inspection>(type) || Is<ipb::DisciplinaryDecision>(type) ||
          Is<ipb::Appeal>(type) || Is<mpb::ListOrganizationChangesResponse>(type) ||
-         Is<mpb::Member>(type) || Is<mpb::MemberEvent>(type);
+         Is<mpb::Member>(type) || Is<mpb::MemberEvent>(type) || Is<mpb::Rating>(type);
 }
 
 void ReadModel::ApplyBatch(Source source, const std::vector<FeedResource>& resources,
@@ -93,6 +94,13 @@ absl::Status ReadModel::Apply(const FeedResource& r) {
     if (!value.ok()) return value.status();
     return members_.UpsertMemberEvent(*value);
   }
+  if (Is<mpb::Rating>(type)) {
+    mpb::Rating in;
+    if (!any.UnpackTo(&in)) return absl::InvalidArgumentError("payload: bad Rating");
+    absl::StatusOr<RatingRecord> value = RatingFromFeed(in, r.sequence);
+    if (!value.ok()) return value.status();
+    return ratings_.Upsert(*value);
+  }
   if (Is<mpb::ListOrganizationChangesResponse>(type)) {
     mpb::ListOrganizationChangesResponse in;
     if (!any.UnpackTo(&in)) return absl::InvalidArgumentError("payload: bad organization history");
@@ -117,6 +125,7 @@ void ReadModel::Clear() {
   tree_ = OrganizationTree();
   inspections_ = InspectionModel();
   members_ = MembershipModel();
+  ratings_ = RatingModel();
   positions_ = FeedPositions();
   membership_head_ = 0;
   inspection_head_ = 0;

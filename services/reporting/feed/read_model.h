@@ -1,7 +1,8 @@
 // The reporting service's in-memory read model: the organization tree as it stood on any date,
-// the members with the events that moved them, and the inspection work, fed with the resources the
-// feeds carried (from the feed_resources rows at start, then batch by batch as the follower commits
-// them), and the feed positions those reflect, so that every answer can say how fresh it is.
+// the members with the events that moved them, the inspection work and the annual ratings, fed
+// with the resources the feeds carried (from the feed_resources rows at start, then batch by
+// batch as the follower commits them), and the feed positions those reflect, so that every
+// answer can say how fresh it is.
 //
 // A batch is applied under one writer lock together with its position: a reader never sees
 // half a batch, nor figures from one position labelled with another.
@@ -18,6 +19,7 @@
 #include "services/reporting/domain/inspection_model.h"
 #include "services/reporting/domain/membership_model.h"
 #include "services/reporting/domain/organization_tree.h"
+#include "services/reporting/domain/rating_model.h"
 #include "services/reporting/store/feed_store.h"
 
 namespace dangbo::reporting {
@@ -28,6 +30,7 @@ struct ReadView {
   const InspectionModel& inspections;
   const MembershipModel& members;
   const FeedPositions& positions;
+  const RatingModel& ratings;
   // The feeds' heads when last polled.
   int64_t membership_head = 0;
   int64_t inspection_head = 0;
@@ -57,6 +60,7 @@ class ReadModel {
                         .inspections = inspections_,
                         .members = members_,
                         .positions = positions_,
+                        .ratings = ratings_,
                         .membership_head = membership_head_,
                         .inspection_head = inspection_head_};
     return read(view);
@@ -72,6 +76,7 @@ class ReadModel {
   OrganizationTree tree_ ABSL_GUARDED_BY(mu_);
   InspectionModel inspections_ ABSL_GUARDED_BY(mu_);
   MembershipModel members_ ABSL_GUARDED_BY(mu_);
+  RatingModel ratings_ ABSL_GUARDED_BY(mu_);
   FeedPositions positions_ ABSL_GUARDED_BY(mu_);
   int64_t membership_head_ ABSL_GUARDED_BY(mu_) = 0;
   int64_t inspection_head_ ABSL_GUARDED_BY(mu_) = 0;

@@ -113,6 +113,31 @@ absl::StatusOr<membership::MemberEvent> MemberEventFromFeed(const mpb::MemberEve
   return out;
 }
 
+absl::StatusOr<RatingRecord> RatingFromFeed(const mpb::Rating& in, int64_t version) {
+  RatingRecord out;
+  absl::StatusOr<SubjectRef> subject = SubjectFromName("rating.subject", in.subject());
+  if (!subject.ok()) return subject.status();
+  out.kind = subject->kind == SubjectKind::kMember ? RatedSubjectKind::kMember
+                                                   : RatedSubjectKind::kOrganization;
+  out.subject_id = subject->id;
+  out.year = in.year();
+  out.level = static_cast<RatingLevel>(in.level());
+  absl::StatusOr<int64_t> rated_in =
+      OptionalOrganizationId("rating.rated_in_organization", in.rated_in_organization());
+  if (!rated_in.ok()) return rated_in.status();
+  out.rated_in_organization_id = *rated_in;
+  out.version = version;
+  return out;
+}
+
+std::string FeedResourceKey(const dangbo::type::v1::Change& change) {
+  if (!change.payload().Is<mpb::Rating>()) return change.resource();
+  mpb::Rating rating;
+  // One that does not parse still stays off the subject's row; the model then rejects it.
+  if (!change.payload().UnpackTo(&rating)) return absl::StrCat(change.resource(), "/ratings/bad");
+  return absl::StrCat(change.resource(), "/ratings/", rating.year());
+}
+
 absl::StatusOr<inspection::Inspection> InspectionFromFeed(const ipb::Inspection& in,
                                                           int64_t version) {
   inspection::Inspection out;

@@ -13,9 +13,12 @@
 #include "dangbo/membership/v1/member.pb.h"
 #include "dangbo/membership/v1/member_event.pb.h"
 #include "dangbo/membership/v1/organization.pb.h"
+#include "dangbo/membership/v1/rating.pb.h"
+#include "dangbo/type/v1/change.pb.h"
 #include "services/inspection/domain/model.h"
 #include "services/membership/domain/model.h"
 #include "services/reporting/domain/organization_tree.h"
+#include "services/reporting/domain/rating_model.h"
 
 namespace dangbo::reporting {
 
@@ -31,6 +34,15 @@ absl::StatusOr<membership::Member> MemberFromFeed(const dangbo::membership::v1::
                                                   int64_t version);
 absl::StatusOr<membership::MemberEvent> MemberEventFromFeed(
     const dangbo::membership::v1::MemberEvent& in);
+
+absl::StatusOr<RatingRecord> RatingFromFeed(const dangbo::membership::v1::Rating& in,
+                                            int64_t version);
+
+// The key a change's resource is kept under in the read model's rows. Membership's feed names
+// a rating by its subject (`members/{id}`), the very name of the member's own resource, so a
+// rating is kept as `members/{id}/ratings/{year}` (`organizations/{id}/ratings/{year}`): one
+// row per subject and year, apart from the subject's. Any other change keeps its resource.
+std::string FeedResourceKey(const dangbo::type::v1::Change& change);
 
 // An organization's history (membership's ListOrganizationChanges, oldest first) as the rows
 // of the tree: each change opens a row from its effective date with the organization as the
