@@ -1,6 +1,7 @@
 #include "services/reporting/feed/follower.h"
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <string>
 #include <utility>
@@ -92,38 +93,61 @@ absl::Status FeedFollower::Load() {
   return absl::OkStatus();
 }
 
+absl::StatusOr<FeedResource> FeedFollower::OrganizationHistory(const std::string& name,
+                                                               int64_t sequence) const {
+  mpb::ListOrganizationChangesResponse history;
+  std::string token;
+  do {
+    absl::StatusOr<std::unique_ptr<grpc::ClientContext>> context =
+        sources_.membership_contexts->New(nullptr);
+    if (!context.ok()) return context.status();
+    mpb::ListOrganizationChangesRequest request;
+    request.set_name(name);
+    request.set_page_size(1000);
+    request.set_page_token(token);
+    mpb::ListOrganizationChangesResponse page;
+    grpc::Status status =
+        sources_.membership->ListOrganizationChanges(context->get(), request, &page);
+    if (!status.ok()) {
+      return status::Prefixed(absl::StrCat("membership ListOrganizationChanges ", name),
+                              status::FromGrpcStatus(status));
+    }
+    for (auto& change : *page.mutable_changes()) *history.add_changes() = std::move(change);
+    token = page.next_page_token();
+  } while (!token.empty());
+  google::protobuf::Any any;
+  any.PackFrom(history);
+  return FeedResource{
+      .resource = name,
+      .sequence = sequence,
+      .change_type =
+          absl::StrCat(mpb::ListOrganizationChangesResponse::descriptor()->full_name(), ".history"),
+      .payload = any.SerializeAsString()};
+}
+
 absl::StatusOr<std::vector<FeedResource>> FeedFollower::OrganizationHistories(
-    const std::vector<std::pair<std::string, int64_t>>& organizations) {
+    const std::vector<std::pair<std::string, int64_t>>& organizations) const {
+  // One call per organization: a page that creates a national tree touches thousands, so the
+  // calls are spread over a few threads rather than made one after another.
+  constexpr size_t kCallers = 8;
+  std::vector<absl::StatusOr<FeedResource>> fetched(organizations.size(),
+                                                    absl::UnknownError("not fetched"));
+  std::atomic<size_t> next{0};
+  auto caller = [&] {
+    for (size_t i = next++; i < organizations.size(); i = next++) {
+      fetched[i] = OrganizationHistory(organizations[i].first, organizations[i].second);
+    }
+  };
+  std::vector<std::thread> callers;
+  for (size_t t = 1; t < std::min(kCallers, organizations.size()); ++t)
+    callers.emplace_back(caller);
+  caller();
+  for (std::thread& t : callers) t.join();
   std::vector<FeedResource> out;
-  for (const auto& [name, sequence] : organizations) {
-    mpb::ListOrganizationChangesResponse history;
-    std::string token;
-    do {
-      absl::StatusOr<std::unique_ptr<grpc::ClientContext>> context =
-          sources_.membership_contexts->New(nullptr);
-      if (!context.ok()) return context.status();
-      mpb::ListOrganizationChangesRequest request;
-      request.set_name(name);
-      request.set_page_size(1000);
-      request.set_page_token(token);
-      mpb::ListOrganizationChangesResponse page;
-      grpc::Status status =
-          sources_.membership->ListOrganizationChanges(context->get(), request, &page);
-      if (!status.ok()) {
-        return status::Prefixed(absl::StrCat("membership ListOrganizationChanges ", name),
-                                status::FromGrpcStatus(status));
-      }
-      for (auto& change : *page.mutable_changes()) *history.add_changes() = std::move(change);
-      token = page.next_page_token();
-    } while (!token.empty());
-    google::protobuf::Any any;
-    any.PackFrom(history);
-    out.push_back(FeedResource{
-        .resource = name,
-        .sequence = sequence,
-        .change_type = absl::StrCat(mpb::ListOrganizationChangesResponse::descriptor()->full_name(),
-                                    ".history"),
-        .payload = any.SerializeAsString()});
+  out.reserve(fetched.size());
+  for (absl::StatusOr<FeedResource>& r : fetched) {
+    if (!r.ok()) return r.status();
+    out.push_back(*std::move(r));
   }
   return out;
 }
@@ -217,9 +241,9 @@ absl::Status FeedFollower::CatchUpTo(const FeedPositions& target) {
       absl::StatusOr<int> consumed = Step(source, up_to);
       if (!consumed.ok()) return consumed.status();
       if (*consumed == 0) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            SourceName(source), "'s feed ends at ", model_.positions().of(source).last_sequence,
-            " before sequence ", up_to));
+        return absl::FailedPreconditionError(
+            absl::StrCat(SourceName(source), "'s feed ends at ",
+                         model_.positions().of(source).last_sequence, " before sequence ", up_to));
       }
     }
   }

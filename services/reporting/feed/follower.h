@@ -38,7 +38,7 @@ struct FollowerOptions {
   // How long to wait for new changes once both feeds are caught up.
   absl::Duration poll_interval = absl::Milliseconds(200);
   // Changes asked for per page (the sources allow up to 10,000).
-  int page_size = 2000;
+  int page_size = 5000;
   // Longest wait between attempts while a source or the database fails.
   absl::Duration max_backoff = absl::Seconds(5);
 };
@@ -62,8 +62,7 @@ class FeedFollower {
 
   // One page of `source`, committed and applied: how many changes it consumed (0: caught up).
   // Changes after `up_to` are left for later.
-  absl::StatusOr<int> Step(Source source,
-                           int64_t up_to = std::numeric_limits<int64_t>::max());
+  absl::StatusOr<int> Step(Source source, int64_t up_to = std::numeric_limits<int64_t>::max());
 
   // Follows both feeds until each has reached the head it reported at the time (a rebuild).
   absl::Status CatchUp();
@@ -72,8 +71,10 @@ class FeedFollower {
   absl::Status CatchUpTo(const FeedPositions& target);
 
  private:
+  // The whole history of each organization, as the resource carrying its state at `sequence`.
+  absl::StatusOr<FeedResource> OrganizationHistory(const std::string& name, int64_t sequence) const;
   absl::StatusOr<std::vector<FeedResource>> OrganizationHistories(
-      const std::vector<std::pair<std::string, int64_t>>& organizations);
+      const std::vector<std::pair<std::string, int64_t>>& organizations) const;
   void Run();
 
   FeedStore* const store_;
