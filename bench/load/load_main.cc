@@ -28,9 +28,11 @@
 #include "bench/dataset/dataset_loader.h"
 #include "bench/load/get_member_load.h"
 #include "bench/load/member_names.h"
+#include "bench/load/rating_write_load.h"
 #include "common/auth/token_file.h"
 
-ABSL_FLAG(std::string, mode, "get", "get (GetMember latency and throughput) or import");
+ABSL_FLAG(std::string, mode, "get",
+          "get (GetMember latency and throughput), import, or ratings (a paced write load)");
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "membership service host:port");
 ABSL_FLAG(std::string, token_file, "", "file holding the bearer token; default $DANGBO_TOKEN_FILE");
 ABSL_FLAG(int32_t, concurrency, 32, "get: calls in flight");
@@ -42,6 +44,8 @@ ABSL_FLAG(std::string, id_range, "",
           "get: call members/FIRST…members/LAST (\"FIRST-LAST\") instead of listing members");
 ABSL_FLAG(int64_t, max_members, 200000, "get: list at most this many member names");
 ABSL_FLAG(uint64_t, seed, 1, "get: seed of the random choice of members; import: dataset seed");
+ABSL_FLAG(double, rate, 1000, "ratings: calls per second, all threads together");
+ABSL_FLAG(int32_t, year, 2024, "ratings: the year rated");
 ABSL_FLAG(std::string, size, "bloc", "import: dataset size, bloc or national");
 ABSL_FLAG(int32_t, organization_concurrency, 8, "import: CreateOrganization calls in flight");
 ABSL_FLAG(int32_t, import_streams, 4, "import: ImportMembers streams in parallel");
@@ -118,6 +122,35 @@ int RunGet(const std::string& token) {
   return r.ok > 0 ? 0 : 1;
 }
 
+int RunRatings(const std::string& token) {
+  absl::StatusOr<std::vector<std::string>> names =
+      ListMemberNames(absl::GetFlag(FLAGS_target), token, absl::GetFlag(FLAGS_max_members));
+  if (!names.ok()) return Fail(names.status().ToString());
+  if (names->empty()) return Fail("no members to rate: load a dataset first");
+  WriteLoadOptions options;
+  options.target = absl::GetFlag(FLAGS_target);
+  options.token = token;
+  options.rate = absl::GetFlag(FLAGS_rate);
+  options.threads = std::max(1, absl::GetFlag(FLAGS_threads));
+  options.duration = absl::GetFlag(FLAGS_duration);
+  options.call_deadline = absl::GetFlag(FLAGS_deadline);
+  options.year = absl::GetFlag(FLAGS_year);
+  options.seed = absl::GetFlag(FLAGS_seed);
+  const WriteLoadResult r = RunRatingWriteLoad(*names, options);
+  int64_t errors = 0;
+  std::string error_text;
+  for (const auto& [code, n] : r.errors) {
+    errors += n;
+    absl::StrAppend(&error_text, " ", code, "=", n);
+  }
+  std::cout << absl::StrFormat(
+      "RESULT mode=ratings calls=%d calls_per_s=%.0f p50_us=%.0f p99_us=%.0f late=%d "
+      "errors=%d%s\n",
+      r.calls, r.calls / std::max(1e-9, absl::ToDoubleSeconds(r.elapsed)), Micros(r.latency.p50),
+      Micros(r.latency.p99), r.late, errors, error_text);
+  return errors == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 int RunImport(const std::string& token) {
   absl::StatusOr<DatasetSize> size = ParseDatasetSize(absl::GetFlag(FLAGS_size));
   if (!size.ok()) return Fail(size.status().message());
@@ -168,12 +201,14 @@ int RunImport(const std::string& token) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  absl::SetProgramUsageMessage("Load generator for the membership service (--mode=get|import).");
+  absl::SetProgramUsageMessage(
+      "Load generator for the membership service (--mode=get|import|ratings).");
   absl::ParseCommandLine(argc, argv);
   absl::StatusOr<std::string> token = dangbo::auth::ReadTokenFile(absl::GetFlag(FLAGS_token_file));
   if (!token.ok()) return Fail(token.status().message());
   const std::string mode = absl::GetFlag(FLAGS_mode);
   if (mode == "get") return RunGet(*token);
   if (mode == "import") return RunImport(*token);
-  return Fail("--mode must be get or import");
+  if (mode == "ratings") return RunRatings(*token);
+  return Fail("--mode must be get, import or ratings");
 }

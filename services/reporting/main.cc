@@ -106,7 +106,7 @@ int Main(int argc, char** argv) {
   server.SetCallerFunction(
       [authn](const auth::ClientMetadata& metadata) { return authn->CallerForLog(metadata); });
   runtime::RegisterPoolGauges(server, **pool);
-  RegisterFeedGauges(server, model);
+  RegisterFeedMetrics(server, model, follower);
   follower.Start();
   const int code = server.Run();
   follower.Stop();

@@ -1,10 +1,18 @@
 #include "services/reporting/feed/feed_metrics.h"
 
 #include "prometheus/gauge.h"
+#include "prometheus/histogram.h"
 
 namespace dangbo::reporting {
 
-void RegisterFeedGauges(server::Server& server, const ReadModel& model) {
+void RegisterFeedMetrics(server::Server& server, const ReadModel& model, FeedFollower& follower) {
+  auto& lag = prometheus::BuildHistogram()
+                  .Name("dangbo_reporting_feed_lag_seconds")
+                  .Help("From a change's commit in its source to its application in the read model")
+                  .Register(server.metrics())
+                  .Add({}, prometheus::Histogram::BucketBoundaries{0.01, 0.025, 0.05, 0.1, 0.25,
+                                                                   0.5, 1, 2.5, 5, 10, 30});
+  follower.SetLagObserver([&lag](absl::Duration d) { lag.Observe(absl::ToDoubleSeconds(d)); });
   auto& sequence = prometheus::BuildGauge()
                        .Name("dangbo_reporting_feed_sequence")
                        .Help("Last change applied from each source's feed")

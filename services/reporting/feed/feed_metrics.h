@@ -1,14 +1,15 @@
-// Prometheus gauges of the feeds: position reached, the sources' heads, how old the newest
-// applied change is, and records rejected. Alert on lag, not on positions.
+// Prometheus metrics of the feeds: position reached, the sources' heads, each change's lag from
+// its commit in the source to its application here, and records rejected. Alert on lag.
 #ifndef DANGBO_SERVICES_REPORTING_FEED_FEED_METRICS_H_
 #define DANGBO_SERVICES_REPORTING_FEED_FEED_METRICS_H_
 
 #include "common/server/server.h"
+#include "services/reporting/feed/follower.h"
 #include "services/reporting/feed/read_model.h"
 
 namespace dangbo::reporting {
 
-void RegisterFeedGauges(server::Server& server, const ReadModel& model);
+void RegisterFeedMetrics(server::Server& server, const ReadModel& model, FeedFollower& follower);
 
 }  // namespace dangbo::reporting
 

@@ -220,6 +220,10 @@ absl::StatusOr<int> FeedFollower::Step(Source source, int64_t up_to) {
     if (absl::Status s = store_->CommitBatch(source, resources, after); !s.ok()) return s;
   }
   model_.ApplyBatch(source, resources, after);
+  if (observe_lag_) {
+    const absl::Time applied = absl::Now();
+    for (const Change& change : changes) observe_lag_(applied - CommitTime(change));
+  }
   return changes.size();
 }
 

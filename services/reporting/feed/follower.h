@@ -11,6 +11,7 @@
 #define DANGBO_SERVICES_REPORTING_FEED_FOLLOWER_H_
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <thread>
 #include <vector>
@@ -56,6 +57,10 @@ class FeedFollower {
   // Fills the read model from the reporting schema (the rows and positions committed so far).
   absl::Status Load();
 
+  // Called with each change's lag (from its commit in the source to its application here) for
+  // every page applied; set before Start().
+  void SetLagObserver(std::function<void(absl::Duration)> observe) { observe_lag_ = observe; }
+
   // Follows both feeds on a background thread until Stop().
   void Start();
   void Stop();
@@ -81,6 +86,7 @@ class FeedFollower {
   ReadModel& model_;
   const FeedSources sources_;
   const FollowerOptions options_;
+  std::function<void(absl::Duration)> observe_lag_;
 
   absl::Mutex mu_;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
