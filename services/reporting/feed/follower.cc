@@ -45,7 +45,7 @@ class PageResources {
     FeedResource r{.resource = FeedResourceKey(change),
                    .sequence = change.sequence(),
                    .change_type = change.change_type(),
-                   .payload = change.payload().SerializeAsString()};
+                   .payload = StoredPayload(change.payload())};
     auto [it, inserted] = index_.try_emplace(r.resource, resources_.size());
     if (inserted) {
       resources_.push_back(std::move(r));

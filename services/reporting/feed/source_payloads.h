@@ -5,6 +5,7 @@
 #define DANGBO_SERVICES_REPORTING_FEED_SOURCE_PAYLOADS_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -15,6 +16,7 @@
 #include "dangbo/membership/v1/organization.pb.h"
 #include "dangbo/membership/v1/rating.pb.h"
 #include "dangbo/type/v1/change.pb.h"
+#include "google/protobuf/any.pb.h"
 #include "services/inspection/domain/model.h"
 #include "services/membership/domain/model.h"
 #include "services/reporting/domain/organization_tree.h"
@@ -43,6 +45,11 @@ absl::StatusOr<RatingRecord> RatingFromFeed(const dangbo::membership::v1::Rating
 // rating is kept as `members/{id}/ratings/{year}` (`organizations/{id}/ratings/{year}`): one
 // row per subject and year, apart from the subject's. Any other change keeps its resource.
 std::string FeedResourceKey(const dangbo::type::v1::Change& change);
+
+// What the read model keeps of a feed payload: the fields statistics read and nothing else, so
+// that the reporting schema holds no names, citizen ids, addresses or inspection texts, and a
+// rebuild writes a fraction of the bytes. Other payloads are kept whole.
+std::string StoredPayload(const google::protobuf::Any& payload);
 
 // An organization's history (membership's ListOrganizationChanges, oldest first) as the rows
 // of the tree: each change opens a row from its effective date with the organization as the
