@@ -135,9 +135,17 @@ absl::Status FeedStore::ForEachResource(
 }
 
 absl::Status FeedStore::Reset() {
-  return pool_.InTransaction([&](Session& session) -> absl::Status {
-    session.Execute("DELETE FROM feed_resources");
+  // Positions first, then the rows: a crash in between leaves rows to be overwritten by the
+  // same states on the next follow from 0, never rows without the changes that made them.
+  // TRUNCATE rather than DELETE: a national read model is millions of rows, too many for one
+  // transaction within the connection's timeouts.
+  absl::Status status = pool_.InTransaction([&](Session& session) -> absl::Status {
     session.Execute("UPDATE feed_positions SET last_sequence = 0, newest_event_time = NULL");
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return pool_.WithSession([&](Session& session) -> absl::Status {
+    session.Execute("TRUNCATE TABLE feed_resources");
     return absl::OkStatus();
   });
 }
