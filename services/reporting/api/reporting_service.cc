@@ -53,7 +53,6 @@ absl::Status ReportingServiceImpl::AuthorizeScope(const auth::Principal& princip
           field, status::NotFound("organization", api::ResourceName("organizations", scope_id)));
     }
     // Known, but neither today nor on the period's last day: only a caller with every scope.
-    path = "/";
     if (!principal.unlimited_scope) {
       return status::Prefixed(field, absl::PermissionDeniedError(absl::StrCat(
                                          "organizations/", scope_id,

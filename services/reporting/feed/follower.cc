@@ -23,12 +23,6 @@ namespace mpb = dangbo::membership::v1;
 namespace ipb = dangbo::inspection::v1;
 using dangbo::type::v1::Change;
 
-std::string_view PayloadType(const google::protobuf::Any& any) {
-  std::string_view url = any.type_url();
-  const size_t slash = url.rfind('/');
-  return slash == std::string_view::npos ? url : url.substr(slash + 1);
-}
-
 absl::Time CommitTime(const Change& change) {
   return absl::FromUnixMicros(
       google::protobuf::util::TimeUtil::TimestampToMicroseconds(change.commit_time()));

@@ -25,12 +25,6 @@ bool Is(std::string_view type) {
   return type == Message::descriptor()->full_name();
 }
 
-std::string_view PayloadType(const google::protobuf::Any& any) {
-  std::string_view url = any.type_url();
-  const size_t slash = url.rfind('/');
-  return slash == std::string_view::npos ? url : url.substr(slash + 1);
-}
-
 }  // namespace
 
 bool ReadModel::Uses(std::string_view type) {

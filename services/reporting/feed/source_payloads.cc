@@ -156,6 +156,12 @@ bool Slim(const google::protobuf::Any& in, std::initializer_list<std::string_vie
 
 }  // namespace
 
+std::string_view PayloadType(const google::protobuf::Any& payload) {
+  std::string_view url = payload.type_url();
+  const size_t slash = url.rfind('/');
+  return slash == std::string_view::npos ? url : url.substr(slash + 1);
+}
+
 std::string StoredPayload(const google::protobuf::Any& payload) {
   google::protobuf::Any out;
   bool slimmed = false;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -45,6 +46,9 @@ absl::StatusOr<RatingRecord> RatingFromFeed(const dangbo::membership::v1::Rating
 // rating is kept as `members/{id}/ratings/{year}` (`organizations/{id}/ratings/{year}`): one
 // row per subject and year, apart from the subject's. Any other change keeps its resource.
 std::string FeedResourceKey(const dangbo::type::v1::Change& change);
+
+// The full name of a feed payload's message, e.g. "dangbo.membership.v1.Member".
+std::string_view PayloadType(const google::protobuf::Any& payload);
 
 // What the read model keeps of a feed payload: the fields statistics read and nothing else, so
 // that the reporting schema holds no names, citizen ids, addresses or inspection texts, and a
