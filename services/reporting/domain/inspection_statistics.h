@@ -73,7 +73,7 @@ enum class SourceKind {
   kInspection,            // inspections/{id}
   kDisciplinaryDecision,  // disciplinaryDecisions/{id}
   kAppeal,                // disciplinaryDecisions/{decision_id}/appeals/{id}
-  kMember,                // members/{id}: counted in a stock as of a day
+  kMember,                // members/{id}: counted in a stock as of a day, or a movement its row dates
   kOrganization,          // organizations/{id}: counted as existing or established
   kMemberEvent,           // members/{member_id}/events/{id}
 };

@@ -172,8 +172,12 @@ absl::Status MembershipModel::UpsertMember(const Member& member) {
   MemberRow& row = members_[slot];
   row.organization = OrganizationSlot(member.organization_id);
   row.birth = DayOrNone(member.personal.birth_date);
-  row.admitted = DayOrNone(member.admission_decision_date);
-  row.full_since = DayOrNone(member.full_member_date);
+  const DayNumber admitted = DayOrNone(member.admission_decision_date);
+  const DayNumber full_since = DayOrNone(member.full_member_date);
+  MoveMilestone(slot, row.admitted, admitted);
+  MoveMilestone(slot | kRecognitionBit, row.full_since, full_since);
+  row.admitted = admitted;
+  row.full_since = full_since;
   row.state = static_cast<uint8_t>(member.state);
   row.traits = TraitsOf(member);
   if (member.version != 0) held = member.version;
@@ -248,6 +252,15 @@ void MembershipModel::Unlink(uint32_t slot) {
   e.next = kNone;
 }
 
+void MembershipModel::MoveMilestone(uint32_t entry, DayNumber from, DayNumber to) {
+  if (from == to) return;
+  if (from != kNoDay) {
+    // Linear in the month's entries; a row's dates change rarely after it is first loaded.
+    std::erase(milestones_by_month_[MonthNumber(from)], entry);
+  }
+  if (to != kNoDay) milestones_by_month_[MonthNumber(to)].push_back(entry);
+}
+
 MemberStanding MembershipModel::Undocumented(const MemberRow& r, DayNumber day) {
   const MemberState state = r.member_state();
   if (!IsPartyMember(state)) return {state, r.organization};
@@ -278,8 +291,10 @@ size_t MembershipModel::MemoryBytes() const {
                  events_.capacity() * sizeof(MemberEventRow);
   // A std::map node: three pointers, a colour and the key beside the vector.
   constexpr size_t kMapNode = 4 * sizeof(void*) + sizeof(int32_t) + sizeof(std::vector<uint32_t>);
-  for (const auto& [month, slots] : events_by_month_) {
-    bytes += kMapNode + slots.capacity() * sizeof(uint32_t);
+  for (const auto* by_month : {&events_by_month_, &milestones_by_month_}) {
+    for (const auto& [month, slots] : *by_month) {
+      bytes += kMapNode + slots.capacity() * sizeof(uint32_t);
+    }
   }
   return bytes;
 }

@@ -23,6 +23,11 @@
 // full_member_date. A member struck off, expelled or deceased with no kept event is not counted
 // on any day, since when they left cannot be known.
 //
+// Admissions and recognitions decided before the recorded history (members imported with their
+// dates) are read from the member's row: ForEachDatedMilestone visits the members whose
+// admission decision date or full_member_date falls in a period, and the statistics count one
+// where the member has no kept event of that kind (HasKeptEvent).
+//
 // Not safe for concurrent writes; const methods may run concurrently when no write does.
 #ifndef DANGBO_SERVICES_REPORTING_DOMAIN_MEMBERSHIP_MODEL_H_
 #define DANGBO_SERVICES_REPORTING_DOMAIN_MEMBERSHIP_MODEL_H_
@@ -89,6 +94,9 @@ struct MemberEventRow {
 };
 static_assert(sizeof(MemberEventRow) == 32);
 
+// A date on the member's row that a movement figure may count.
+enum class Milestone : uint8_t { kAdmission, kRecognition };
+
 // Where a member stood on a day.
 struct MemberStanding {
   membership::MemberState state = membership::MemberState::kUnspecified;
@@ -124,6 +132,19 @@ class MembershipModel {
   template <typename Visit>
   void ForEachEvent(DayNumber first, DayNumber last, Visit&& visit) const;
 
+  // Calls visit(uint32_t member_slot, Milestone, DayNumber day) for each member whose row's
+  // admission decision date or full_member_date is in [first, last].
+  template <typename Visit>
+  void ForEachDatedMilestone(DayNumber first, DayNumber last, Visit&& visit) const;
+
+  // Whether the member in `slot` has a kept event of `type`.
+  bool HasKeptEvent(uint32_t slot, membership::MemberEventType type) const {
+    for (uint32_t s = members_[slot].first_event; s != kNone; s = events_[s].next) {
+      if (events_[s].event_type() == type) return true;
+    }
+    return false;
+  }
+
   const std::vector<MemberRow>& members() const { return members_; }
   const MemberEventRow& event(uint32_t slot) const { return events_[slot]; }
 
@@ -148,6 +169,10 @@ class MembershipModel {
   // Puts `slot` into its member's list in day order and refreshes latest_event.
   void Link(uint32_t slot);
   void Unlink(uint32_t slot);
+  // Moves `entry` (a member slot, kRecognitionBit for a recognition) from the month of `from` to
+  // the month of `to`; kNoDay for none.
+  void MoveMilestone(uint32_t entry, DayNumber from, DayNumber to);
+  static constexpr uint32_t kRecognitionBit = uint32_t{1} << 31;
 
   IdIndex member_ids_;
   IdIndex organizations_;  // organization id 0 is never interned
@@ -155,6 +180,8 @@ class MembershipModel {
   std::vector<int64_t> versions_;  // by member slot; apart from the rows the scan reads
   std::vector<MemberEventRow> events_;
   std::map<int32_t, std::vector<uint32_t>> events_by_month_;
+  // Member slots by the month of MemberRow::admitted, or of full_since with kRecognitionBit set.
+  std::map<int32_t, std::vector<uint32_t>> milestones_by_month_;
 };
 
 template <typename Visit>
@@ -165,6 +192,23 @@ void MembershipModel::ForEachEvent(DayNumber first, DayNumber last, Visit&& visi
     for (uint32_t slot : it->second) {
       const MemberEventRow& e = events_[slot];
       if (first <= e.day && e.day <= last) visit(slot, e);
+    }
+  }
+}
+
+template <typename Visit>
+void MembershipModel::ForEachDatedMilestone(DayNumber first, DayNumber last,
+                                            Visit&& visit) const {
+  if (last < first) return;
+  const auto end = milestones_by_month_.upper_bound(MonthNumber(last));
+  for (auto it = milestones_by_month_.lower_bound(MonthNumber(first)); it != end; ++it) {
+    for (uint32_t entry : it->second) {
+      const uint32_t slot = entry & ~kRecognitionBit;
+      const bool recognition = (entry & kRecognitionBit) != 0;
+      const DayNumber day = recognition ? members_[slot].full_since : members_[slot].admitted;
+      if (first <= day && day <= last) {
+        visit(slot, recognition ? Milestone::kRecognition : Milestone::kAdmission, day);
+      }
     }
   }
 }

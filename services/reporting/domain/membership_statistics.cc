@@ -185,8 +185,16 @@ struct MovementHit {
   uint32_t organization;  // model slot
   int group;
   bool in_scope;
-  uint32_t event;  // model slot
+  DayNumber day;
+  uint32_t event;  // model slot; MembershipModel::kNone for a date on the member's row
 };
+
+uint64_t AdmissionMask(const MemberRow& member) {
+  uint64_t figures = Bit(F::kAdmitted);
+  if (member.has(kTraitFemale)) figures |= Bit(F::kAdmittedFemale);
+  if (member.has(kTraitYouthUnion)) figures |= Bit(F::kAdmittedYouthUnion);
+  return figures;
+}
 
 uint64_t DepartureMask(MemberEventType type) {
   switch (type) {
@@ -207,49 +215,64 @@ uint64_t DepartureMask(MemberEventType type) {
 template <typename Emit>
 void ScanMovements(const MembershipModel& model, const MemberScope& scope, const DateRange& range,
                    Emit&& emit) {
-  model.ForEachEvent(
-      ToDayNumber(range.first), ToDayNumber(range.last),
-      [&](uint32_t slot, const MemberEventRow& e) {
-        const MemberRow& member = model.members()[e.member];
-        const auto attribute = [&](uint64_t figures, uint32_t organization) {
-          const int group = scope.Find(organization, e.day);
-          if (group == kOutside) return;
-          emit(MovementHit{figures, e.member, organization, group > 0 ? group : kOutside, true,
-                           slot});
-        };
-        switch (e.event_type()) {
-          case MemberEventType::kAdmit:
-          case MemberEventType::kReadmit: {
-            uint64_t figures = Bit(F::kAdmitted);
-            if (member.has(kTraitFemale)) figures |= Bit(F::kAdmittedFemale);
-            if (member.has(kTraitYouthUnion)) figures |= Bit(F::kAdmittedYouthUnion);
-            attribute(figures, e.organization_after);
-            return;
-          }
-          case MemberEventType::kRecognizeFull:
-            attribute(Bit(F::kRecognizedFull), e.organization_after);
-            return;
-          case MemberEventType::kTransferOfficialReceive: {
-            const int to = scope.Find(e.organization_after, e.day);
-            const int from = scope.Find(e.organization_before, e.day);
-            if (to == from) return;
-            if (to != kOutside) {
-              emit(MovementHit{Bit(F::kTransferredIn), e.member, e.organization_after,
-                               to > 0 ? to : kOutside, from == kOutside, slot});
-            }
-            if (from != kOutside) {
-              emit(MovementHit{Bit(F::kTransferredOut), e.member, e.organization_before,
-                               from > 0 ? from : kOutside, to == kOutside, slot});
-            }
-            return;
-          }
-          default:
-            if (const uint64_t figures = DepartureMask(e.event_type()); figures != 0) {
-              attribute(figures, e.organization_before);
-            }
-            return;
+  const DayNumber first = ToDayNumber(range.first);
+  const DayNumber last = ToDayNumber(range.last);
+  model.ForEachEvent(first, last, [&](uint32_t slot, const MemberEventRow& e) {
+    const auto attribute = [&](uint64_t figures, uint32_t organization) {
+      const int group = scope.Find(organization, e.day);
+      if (group == kOutside) return;
+      emit(MovementHit{figures, e.member, organization, group > 0 ? group : kOutside, true, e.day,
+                       slot});
+    };
+    switch (e.event_type()) {
+      case MemberEventType::kAdmit:
+      case MemberEventType::kReadmit:
+        attribute(AdmissionMask(model.members()[e.member]), e.organization_after);
+        return;
+      case MemberEventType::kRecognizeFull:
+        attribute(Bit(F::kRecognizedFull), e.organization_after);
+        return;
+      case MemberEventType::kTransferOfficialReceive: {
+        const int to = scope.Find(e.organization_after, e.day);
+        const int from = scope.Find(e.organization_before, e.day);
+        if (to == from) return;
+        if (to != kOutside) {
+          emit(MovementHit{Bit(F::kTransferredIn), e.member, e.organization_after,
+                           to > 0 ? to : kOutside, from == kOutside, e.day, slot});
         }
-      });
+        if (from != kOutside) {
+          emit(MovementHit{Bit(F::kTransferredOut), e.member, e.organization_before,
+                           from > 0 ? from : kOutside, to == kOutside, e.day, slot});
+        }
+        return;
+      }
+      default:
+        if (const uint64_t figures = DepartureMask(e.event_type()); figures != 0) {
+          attribute(figures, e.organization_before);
+        }
+        return;
+    }
+  });
+  // Admissions and recognitions older than the recorded history: the member's row dates them.
+  // An admit event records the first admission itself (a re-admission keeps the row's first
+  // date, which then still counts from the row); a recognize event records the latest
+  // recognition, which is the row's.
+  model.ForEachDatedMilestone(first, last, [&](uint32_t member, Milestone milestone,
+                                               DayNumber day) {
+    const MemberRow& row = model.members()[member];
+    if (!row.has(kTraitKnown)) return;
+    const bool admission = milestone == Milestone::kAdmission;
+    if (model.HasKeptEvent(member, admission ? MemberEventType::kAdmit
+                                             : MemberEventType::kRecognizeFull)) {
+      return;
+    }
+    const uint32_t organization = model.StandingOn(member, day).organization;
+    const int group = scope.Find(organization, day);
+    if (group == kOutside) return;
+    emit(MovementHit{admission ? AdmissionMask(row) : Bit(F::kRecognizedFull), member,
+                     organization, group > 0 ? group : kOutside, true, day,
+                     MembershipModel::kNone});
+  });
 }
 
 // Calls emit(const SubtreeSegment&, uint64_t mask) for each organization counted: existing on
@@ -420,8 +443,9 @@ absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
       std::vector<Item> items;
       ScanMovements(model, *scope, range, [&](const MovementHit& hit) {
         if ((hit.figures & bit) == 0 || !hit.in_scope) return;
-        const MemberEventRow& e = model.event(hit.event);
-        items.push_back({model.MemberId(hit.member), e.day, e.id,
+        const int64_t event_id =
+            hit.event == MembershipModel::kNone ? 0 : model.event(hit.event).id;
+        items.push_back({model.MemberId(hit.member), hit.day, event_id,
                          model.OrganizationId(hit.organization)});
       });
       std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
@@ -434,9 +458,12 @@ absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
                               .organization_id = item.organization_id,
                               .sources = {}});
         }
-        subjects.back().sources.push_back({.kind = SourceKind::kMemberEvent,
-                                           .id = item.event_id,
-                                           .member_id = item.member_id});
+        // A movement dated by the member's row names the member itself.
+        subjects.back().sources.push_back(
+            item.event_id == 0 ? SourceRecord{.kind = SourceKind::kMember, .id = item.member_id}
+                               : SourceRecord{.kind = SourceKind::kMemberEvent,
+                                              .id = item.event_id,
+                                              .member_id = item.member_id});
       }
       return subjects;
     }

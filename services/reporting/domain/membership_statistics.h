@@ -12,7 +12,10 @@
 //   it crosses the boundary: a move between two organizations of the scope is neither for the
 //   scope, but is out of one child and into another. Merges and splits move members without
 //   counting as transfers. Women and youth union members are read from the member's latest
-//   state.
+//   state. An admission or recognition that no kept event records (a member imported with its
+//   dates) counts on the member's admission decision date or full_member_date, for the
+//   organization the member stood in that day; a member with an admit event has its first
+//   admission there, one with a recognize event its latest recognition.
 // - Organizations (organizations.kind.*, organizations.ownership.*): organizations existing on
 //   the period's last day inside the scope, the scope itself included, by the kind and
 //   ownership they had then. organizations.new_private_grassroots: grassroots organizations
@@ -50,7 +53,8 @@ absl::StatusOr<Statistics> ComputeMembershipStatistics(const OrganizationTree& t
 // range, by id. Stocks name SourceKind::kMember, organizations kOrganization, movements each
 // event (kMemberEvent, by day then id). organization_id is where the subject was counted: the
 // member's organization on the last day for stocks, the event's attributed organization (at its
-// earliest event) for movements, the organization itself for organizations. INVALID_ARGUMENT
+// earliest event) for movements, the organization itself for organizations. A movement dated by
+// the member's row names the member (SourceKind::kMember) as its source. INVALID_ARGUMENT
 // "key: ..." for a key not in the catalogue; otherwise as ComputeMembershipStatistics.
 absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
     const OrganizationTree& tree, const MembershipModel& model, int64_t scope_id,

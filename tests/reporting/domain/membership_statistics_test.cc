@@ -310,6 +310,84 @@ TEST_F(MembershipStatisticsTest, DrillDownListsAsManySubjectsAsEachFigureCounts)
             absl::StatusCode::kInvalidArgument);
 }
 
+// Members imported with their dates and no events: the row dates their admission and
+// recognition, for the organization they stood in that day, unless an event records it.
+TEST_F(MembershipStatisticsTest, ImportedAdmissionsAndRecognitionsCountFromTheRowDates) {
+  const auto admitted = [](membership::Member m, Date decision) {
+    m.admission_decision_date = decision;
+    return m;
+  };
+  // 1010: admitted at 121 on 2023-04-05, woman, youth union; no event.
+  membership::Member m1010 = admitted(
+      MakeMember(1010, 121, S::kProbationary, Date(2001, 1, 1), Gender::kFemale), Date(2023, 4, 5));
+  m1010.youth_union_member = true;
+  Upsert(m1010);
+  // 1011: admitted 2022-02-01, full since 2023-02-01 at 111; no event.
+  membership::Member m1011 =
+      admitted(MakeMember(1011, 111, S::kFull, Date(1985, 1, 1)), Date(2022, 2, 1));
+  m1011.full_member_date = Date(2023, 2, 1);
+  Upsert(m1011);
+  // 1012: its recognize event (2023-03-02) and its row's date (2023-03-01) are one recognition.
+  membership::Member m1012 =
+      admitted(MakeMember(1012, 111, S::kFull, Date(1985, 1, 1)), Date(2022, 3, 1));
+  m1012.full_member_date = Date(2023, 3, 1);
+  Upsert(m1012);
+  Upsert(MakeMemberEvent(10, 1012, T::kRecognizeFull, Date(2023, 3, 2), S::kProbationary,
+                         S::kFull, 111, 111));
+  // 1013: its admit event (2023-06-01) and its decision date (2023-05-30) are one admission.
+  Upsert(admitted(MakeMember(1013, 211, S::kProbationary, Date(1999, 1, 1)), Date(2023, 5, 30)));
+  Upsert(MakeMemberEvent(11, 1013, T::kAdmit, Date(2023, 6, 1), S::kApplicant, S::kProbationary,
+                         211, 211));
+  // 1014: first admitted 2023-01-15 at 211 (imported), struck off and re-admitted at 211.
+  Upsert(admitted(MakeMember(1014, 211, S::kProbationary, Date(1990, 1, 1)), Date(2023, 1, 15)));
+  Upsert(MakeMemberEvent(12, 1014, T::kStrikeOff, Date(2023, 4, 1), S::kProbationary,
+                         S::kStruckOff, 211, 211));
+  Upsert(MakeMemberEvent(13, 1014, T::kReadmit, Date(2023, 10, 1), S::kStruckOff,
+                         S::kProbationary, 211, 211));
+  // 1015: admitted 2023-02-01 at 121 (imported), then transferred to 211 on 2023-08-01.
+  Upsert(admitted(MakeMember(1015, 211, S::kProbationary, Date(1998, 1, 1)), Date(2023, 2, 1)));
+  Upsert(MakeMemberEvent(14, 1015, T::kTransferOfficialReceive, Date(2023, 8, 1),
+                         S::kProbationary, S::kProbationary, 121, 211));
+
+  // 1002 (event), 1010, 1013 (event), 1014 twice, 1015.
+  EXPECT_EQ(Count(1, F::kAdmitted), P(5, 6));
+  EXPECT_EQ(Count(1, F::kAdmittedFemale), P(2, 2));       // 1002, 1010
+  EXPECT_EQ(Count(1, F::kAdmittedYouthUnion), P(2, 2));   // 1002, 1010
+  EXPECT_EQ(Count(12, F::kAdmitted), P(3, 3));            // 1002, 1010, 1015 (at 121 then)
+  EXPECT_EQ(Count(20, F::kAdmitted), P(2, 3));            // 1013, 1014 twice
+  EXPECT_EQ(Count(1, F::kRecognizedFull), P(3, 3));       // 1006, 1011, 1012
+  EXPECT_EQ(Count(111, F::kRecognizedFull), P(3, 3));
+  // 1002, 1014, 1015
+  EXPECT_EQ(Count(1, F::kAdmitted, {Date(2023, 1, 1), Date(2023, 3, 31)}), P(3, 3));
+  const Statistics by_children = Compute(1, k2023, true);
+  int64_t children = 0;
+  for (const Statistics& child : by_children.children) {
+    children += child.figure(F::kAdmitted).occurrences;
+  }
+  EXPECT_EQ(children, 6);
+
+  absl::StatusOr<std::vector<FigureSubject>> subjects =
+      ListMembershipFigureSubjects(tree_, model_, 1, k2023, "members.movement.admitted");
+  ASSERT_TRUE(subjects.ok()) << subjects.status();
+  ASSERT_EQ(subjects->size(), 5u);
+  EXPECT_EQ((*subjects)[1].subject.id, 1010);
+  EXPECT_EQ((*subjects)[1].organization_id, 121);
+  EXPECT_THAT((*subjects)[1].sources,
+              ElementsAre(SourceRecord{.kind = SourceKind::kMember, .id = 1010}));
+  EXPECT_EQ((*subjects)[3].subject.id, 1014);
+  EXPECT_THAT((*subjects)[3].sources,
+              ElementsAre(SourceRecord{.kind = SourceKind::kMember, .id = 1014},
+                          SourceRecord{.kind = SourceKind::kMemberEvent,
+                                       .id = 13,
+                                       .member_id = 1014}));
+
+  // A corrected date moves the admission out of the year; the same row twice changes nothing.
+  Upsert(admitted(m1010, Date(2024, 1, 10)));
+  Upsert(admitted(m1010, Date(2024, 1, 10)));
+  EXPECT_EQ(Count(1, F::kAdmitted), P(4, 5));
+  EXPECT_EQ(Count(1, F::kAdmitted, {Date(2024, 1, 1), Date(2024, 12, 31)}), P(1, 1));
+}
+
 TEST_F(MembershipStatisticsTest, AnUnknownScopeOrABackwardPeriodIsRefused) {
   EXPECT_EQ(ComputeMembershipStatistics(tree_, model_, {.scope_id = 999, .range = k2023})
                 .status()
