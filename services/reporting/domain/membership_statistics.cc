@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status/absl_compat.h"
 #include "services/reporting/domain/distinct_tally.h"
+#include "services/reporting/domain/parallel_chunks.h"
 
 namespace dangbo::reporting {
 namespace {
@@ -119,9 +120,11 @@ struct AgeCutoffs {
       born_by[i] = ToDayNumber(Date(as_of.year() - kBandStarts[i], as_of.month(), as_of.day()));
     }
   }
+  // born_by is decreasing, so the band is the number of cutoffs the birth is on or before;
+  // counted without branches, since the stock pass asks for every member.
   F Band(DayNumber birth) const {
     size_t i = 0;
-    while (i < born_by.size() && birth <= born_by[i]) ++i;
+    for (DayNumber cutoff : born_by) i += birth <= cutoff ? 1 : 0;
     return kBands[i];
   }
 };
@@ -156,14 +159,16 @@ uint64_t StockMask(uint8_t profile) {
 }
 
 // Calls emit(uint32_t member_slot, int group, uint32_t organization_slot, uint8_t profile) for
-// each party member inside the scope on `as_of`.
+// each party member inside the scope on `as_of` among the member slots [begin, end).
 template <typename Emit>
-void ScanStock(const MembershipModel& model, const MemberScope& scope, Date as_of, Emit&& emit) {
+void ScanStock(const MembershipModel& model, const MemberScope& scope, Date as_of,
+               const std::vector<int16_t>& groups, size_t begin, size_t end, Emit&& emit) {
   const DayNumber day = ToDayNumber(as_of);
-  const std::vector<int16_t> groups = scope.GroupsOn(day);
   const AgeCutoffs ages(as_of);
   const std::vector<MemberRow>& rows = model.members();
-  for (uint32_t slot = 0; slot < rows.size(); ++slot) {
+  constexpr uint32_t kPrefetchAhead = 16;
+  for (auto slot = static_cast<uint32_t>(begin); slot < end; ++slot) {
+    if (slot + kPrefetchAhead < end) model.PrefetchStanding(slot + kPrefetchAhead, day);
     const MemberRow& row = rows[slot];
     if (!row.has(kTraitKnown)) continue;
     const MemberStanding standing = model.StandingOn(slot, day);
@@ -336,14 +341,24 @@ absl::StatusOr<Statistics> ComputeMembershipStatistics(const OrganizationTree& t
 
   // Stocks and organizations: each subject once, so plain counts.
   GroupCounts counts(groups);
-  std::vector<int64_t> profiles(groups * kStockProfiles, 0);
-  ScanStock(model, *scope, request.range.last, [&](uint32_t, int group, uint32_t, uint8_t profile) {
-    ++profiles[static_cast<size_t>(group) * kStockProfiles + profile];
+  const size_t members = model.member_slots();
+  const std::vector<int16_t> on_last_day = scope->GroupsOn(ToDayNumber(request.range.last));
+  std::vector<std::vector<int64_t>> profiles(ChunkCount(members),
+                                             std::vector<int64_t>(groups * kStockProfiles, 0));
+  ForEachChunk(members, [&](size_t chunk, size_t begin, size_t end) {
+    std::vector<int64_t>& mine = profiles[chunk];
+    ScanStock(model, *scope, request.range.last, on_last_day, begin, end,
+              [&](uint32_t, int group, uint32_t, uint8_t profile) {
+                ++mine[static_cast<size_t>(group) * kStockProfiles + profile];
+              });
   });
-  for (size_t i = 0; i < profiles.size(); ++i) {
-    if (profiles[i] != 0) {
+  for (size_t chunk = 1; chunk < profiles.size(); ++chunk) {
+    for (size_t i = 0; i < profiles[0].size(); ++i) profiles[0][i] += profiles[chunk][i];
+  }
+  for (size_t i = 0; i < profiles[0].size(); ++i) {
+    if (profiles[0][i] != 0) {
       counts.Add(static_cast<int>(i / kStockProfiles),
-                 StockMask(static_cast<uint8_t>(i % kStockProfiles)), profiles[i]);
+                 StockMask(static_cast<uint8_t>(i % kStockProfiles)), profiles[0][i]);
     }
   }
   ScanOrganizations(tree, *scope, request.range, [&](const SubtreeSegment& s, uint64_t mask) {
@@ -413,7 +428,8 @@ absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
   std::vector<FigureSubject> subjects;
   switch (DefinitionOf(*figure).source) {
     case MembershipFigureSource::kMemberStock:
-      ScanStock(model, *scope, range.last,
+      ScanStock(model, *scope, range.last, scope->GroupsOn(ToDayNumber(range.last)), 0,
+                model.member_slots(),
                 [&](uint32_t member, int, uint32_t organization, uint8_t profile) {
                   if ((StockMask(profile) & bit) == 0) return;
                   const int64_t id = model.MemberId(member);

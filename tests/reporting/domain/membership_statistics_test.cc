@@ -1,7 +1,13 @@
 #include "services/reporting/domain/membership_statistics.h"
 
+#include <map>
+#include <thread>
+#include <utility>
+#include <vector>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/reporting/domain/parallel_chunks.h"
 #include "tests/reporting/domain/builders.h"
 
 namespace dangbo::reporting {
@@ -386,6 +392,61 @@ TEST_F(MembershipStatisticsTest, ImportedAdmissionsAndRecognitionsCountFromTheRo
   Upsert(admitted(m1010, Date(2024, 1, 10)));
   EXPECT_EQ(Count(1, F::kAdmitted), P(4, 5));
   EXPECT_EQ(Count(1, F::kAdmitted, {Date(2024, 1, 1), Date(2024, 12, 31)}), P(1, 1));
+}
+
+// Above kParallelScanMinItems members the stock pass runs in chunks on several threads; the
+// figures must be those of one pass, which the single-threaded drill-down makes.
+TEST_F(MembershipStatisticsTest, AStockScannedInChunksCountsAsOneScan) {
+  constexpr int64_t kMany = static_cast<int64_t>(kParallelScanMinItems) + 50'000;
+  const int64_t organizations[] = {111, 121, 211};
+  std::map<int64_t, int64_t> full_by_organization;
+  int64_t women = 0;
+  model_.Reserve(static_cast<size_t>(kMany), 0, 8);
+  for (int64_t i = 0; i < kMany; ++i) {
+    const int64_t organization = organizations[i % 3];
+    const bool full = i % 2 == 0;
+    const bool woman = i % 5 == 0;
+    Upsert(MakeMember(100'000 + i, organization, full ? S::kFull : S::kProbationary,
+                      Date(1960 + static_cast<int>(i % 40), 1, 1),
+                      woman ? Gender::kFemale : Gender::kMale));
+    if (full) ++full_by_organization[organization];
+    if (woman) ++women;
+  }
+  if (std::thread::hardware_concurrency() > 1) {
+    EXPECT_GT(ChunkCount(model_.member_slots()), 1u);
+  }
+  const Statistics s = Compute(1, AsOf(Date(2023, 12, 31)), true);
+  // The fixture's 1001, 1002, 1003 and 1006 as well.
+  EXPECT_EQ(s.figure(F::kMembersTotal).distinct, kMany + 4);
+  EXPECT_EQ(s.figure(F::kMembersFull).distinct,
+            full_by_organization[111] + full_by_organization[121] + full_by_organization[211] +
+                3);
+  EXPECT_EQ(s.figure(F::kMembersFemale).distinct, women + 2);
+  for (const Statistics& child : s.children) {
+    if (child.scope_id == 20) {
+      EXPECT_EQ(child.figure(F::kMembersFull).distinct, full_by_organization[211] + 1);
+    }
+  }
+  for (const FigureValue& f : s.figures) {
+    if (f.key.rfind("members.", 0) != 0 || f.key.rfind("members.movement.", 0) == 0) continue;
+    EXPECT_EQ(static_cast<int64_t>(SubjectIds(1, f.key, AsOf(Date(2023, 12, 31))).size()),
+              f.distinct)
+        << f.key;
+  }
+}
+
+TEST(ForEachChunkTest, CoversEveryItemOnceInOrderedRanges) {
+  for (size_t n : {size_t{0}, size_t{7}, kParallelScanMinItems, kParallelScanMinItems * 3 + 1}) {
+    std::vector<std::pair<size_t, size_t>> ranges(ChunkCount(n));
+    ForEachChunk(n, [&](size_t chunk, size_t begin, size_t end) { ranges[chunk] = {begin, end}; });
+    size_t next = 0;
+    for (const auto& [begin, end] : ranges) {
+      EXPECT_EQ(begin, next) << n;
+      EXPECT_LE(begin, end) << n;
+      next = end;
+    }
+    EXPECT_EQ(next, n);
+  }
 }
 
 TEST_F(MembershipStatisticsTest, AnUnknownScopeOrABackwardPeriodIsRefused) {
