@@ -14,6 +14,7 @@
 #include "common/status/grpc_status.h"
 #include "services/reporting/api/mapping.h"
 #include "services/reporting/domain/membership_statistics.h"
+#include "services/reporting/domain/rating_statistics.h"
 
 namespace dangbo::reporting {
 
@@ -132,8 +133,31 @@ std::string SourceName(const SourceRecord& source) {
       return api::ResourceName("organizations", source.id);
     case SourceKind::kMemberEvent:
       return absl::StrCat(api::ResourceName("members", source.member_id), "/events/", source.id);
+    case SourceKind::kMemberRating:
+      return absl::StrCat(api::ResourceName("members", source.id), "/ratings/", source.year);
+    case SourceKind::kOrganizationRating:
+      return absl::StrCat(api::ResourceName("organizations", source.id), "/ratings/", source.year);
   }
   return "";
+}
+
+// The subjects behind figure `key`, from the catalogue the key belongs to; an unknown key is
+// refused by the inspection one. Rating figures are by year, so their period must be one.
+absl::StatusOr<std::vector<FigureSubject>> SubjectsBehind(const ReadView& view, int64_t scope,
+                                                          const DateRange& range,
+                                                          const std::string& key) {
+  if (FindMembershipFigure(key)) {
+    return ListMembershipFigureSubjects(view.tree, view.members, scope, range, key);
+  }
+  if (FindRatingFigure(key)) {
+    const int year = range.first.year();
+    if (range.first != Date(year, 1, 1) || range.last != Date(year, 12, 31)) {
+      return absl::InvalidArgumentError(
+          "period: rating figures are by year; ask for a whole calendar year");
+    }
+    return ListRatingFigureSubjects(view.tree, view.members, view.ratings, scope, year, key);
+  }
+  return reporting::ListFigureSubjects(view.tree, view.inspections, scope, range, key);
 }
 
 constexpr int kDefaultSubjectPage = 100;
@@ -159,13 +183,8 @@ grpc::Status ReportingServiceImpl::ListFigureSubjects(grpc::ServerContext* ctx,
     return deps_.model->WithView([&](const ReadView& view) -> absl::Status {
       DANGBO_RETURN_IF_ERROR(
           AuthorizeScope(principal, Action::kReadStatistics, "scope", scope, view, range.last));
-      // The key says which catalogue; an unknown key is refused by the inspection one.
-      DANGBO_ASSIGN_OR_RETURN(
-          std::vector<FigureSubject> subjects,
-          FindMembershipFigure(req->key())
-              ? ListMembershipFigureSubjects(view.tree, view.members, scope, range, req->key())
-              : reporting::ListFigureSubjects(view.tree, view.inspections, scope, range,
-                                              req->key()));
+      DANGBO_ASSIGN_OR_RETURN(std::vector<FigureSubject> subjects,
+                              SubjectsBehind(view, scope, range, req->key()));
       const size_t end = std::min(subjects.size(), static_cast<size_t>(offset) + page_size);
       for (size_t i = static_cast<size_t>(offset); i < end; ++i) {
         v1::FigureSubject* out = resp->add_subjects();

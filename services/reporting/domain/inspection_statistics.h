@@ -76,12 +76,15 @@ enum class SourceKind {
   kMember,                // members/{id}: counted in a stock as of a day, or a movement its row dates
   kOrganization,          // organizations/{id}: counted as existing or established
   kMemberEvent,           // members/{member_id}/events/{id}
+  kMemberRating,          // members/{id}/ratings/{year}
+  kOrganizationRating,    // organizations/{id}/ratings/{year}
 };
 struct SourceRecord {
   SourceKind kind;
   int64_t id = 0;
   int64_t decision_id = 0;  // appeals only
   int64_t member_id = 0;    // member events only
+  int year = 0;             // ratings only
   friend bool operator==(const SourceRecord&, const SourceRecord&) = default;
 };
 

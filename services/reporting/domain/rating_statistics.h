@@ -16,6 +16,10 @@
 //   target's value and `target.<key>.attained` 1 when the figure attains it, 0 when not.
 //
 // Every figure counts each subject once (distinct == occurrences on the wire).
+//
+// Drill-down (ListRatingFigureSubjects): the subjects a count figure counts; for a percent
+// figure, those in its numerator (rated good or excellent), the whole being the matching
+// "rated" figure's subjects. Target figures have none.
 #ifndef DANGBO_SERVICES_REPORTING_DOMAIN_RATING_STATISTICS_H_
 #define DANGBO_SERVICES_REPORTING_DOMAIN_RATING_STATISTICS_H_
 
@@ -26,6 +30,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "services/reporting/domain/inspection_statistics.h"  // FigureSubject
 #include "services/reporting/domain/membership_model.h"
 #include "services/reporting/domain/organization_tree.h"
 #include "services/reporting/domain/rating_figures.h"
@@ -63,6 +68,14 @@ absl::StatusOr<RatingStatistics> ComputeRatingStatistics(const OrganizationTree&
                                                          const RatingModel& ratings,
                                                          int64_t scope_id, int year,
                                                          std::span<const RatingTarget> targets);
+
+// The members and organizations behind rating figure `key` of the scope and year, organizations
+// first, each by id, counted under the organization ComputeRatingStatistics counts it under,
+// its rating as the one source. INVALID_ARGUMENT "key: ..." for a key outside the rating
+// catalogue (target figures included); otherwise as ComputeRatingStatistics.
+absl::StatusOr<std::vector<FigureSubject>> ListRatingFigureSubjects(
+    const OrganizationTree& tree, const MembershipModel& members, const RatingModel& ratings,
+    int64_t scope_id, int year, std::string_view key);
 
 }  // namespace dangbo::reporting
 

@@ -1,5 +1,7 @@
 #include "services/reporting/domain/rating_statistics.h"
 
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -222,6 +224,54 @@ TEST_F(RatingStatisticsTest, ACountTargetComparesTheCount) {
                                               .term_end_year = 2025}};
   EXPECT_EQ(Compute(1, 2024, targets).Find(AttainedKey("ratings.members.excellent"))->value, 1);
   EXPECT_EQ(Compute(20, 2024, targets).Find(AttainedKey("ratings.members.excellent"))->value, 0);
+}
+
+TEST_F(RatingStatisticsTest, DrillDownListsTheSubjectsOfEveryCountAndEachPercentsNumerator) {
+  const auto subjects = [&](int64_t scope, std::string_view key) {
+    absl::StatusOr<std::vector<FigureSubject>> s =
+        ListRatingFigureSubjects(tree_, members_, ratings_, scope, 2024, key);
+    EXPECT_TRUE(s.ok()) << s.status();
+    std::vector<std::pair<int64_t, int64_t>> ids;  // (subject, counted under)
+    if (s.ok()) {
+      for (const FigureSubject& f : *s) ids.emplace_back(f.subject.id, f.organization_id);
+    }
+    return ids;
+  };
+  using P = std::pair<int64_t, int64_t>;
+  // 1004 counts where they stood on 31 December (211), 1005 where they were rated (121).
+  EXPECT_THAT(subjects(1, "ratings.members.rated"),
+              ElementsAre(P(1001, 111), P(1002, 121), P(1003, 211), P(1004, 211), P(1005, 121)));
+  EXPECT_THAT(subjects(1, "ratings.members.good_or_better_percent"),
+              ElementsAre(P(1001, 111), P(1002, 121), P(1005, 121)));
+  EXPECT_THAT(subjects(20, "ratings.members.not_completed"), ElementsAre(P(1004, 211)));
+  EXPECT_THAT(subjects(1, "ratings.grassroots.good_or_better_percent"),
+              ElementsAre(P(11, 11), P(12, 12)));
+  // Every count figure lists as many subjects as it counts.
+  for (int64_t scope : {1, 10, 20, 121}) {
+    const RatingStatistics s = Compute(scope);
+    for (const RatingFigureDefinition& f : RatingFigures()) {
+      if (f.percent) continue;
+      EXPECT_EQ(static_cast<int64_t>(subjects(scope, f.key).size()), s.value(f.id))
+          << scope << " " << f.key;
+    }
+  }
+  absl::StatusOr<std::vector<FigureSubject>> one =
+      ListRatingFigureSubjects(tree_, members_, ratings_, 1, 2024, "ratings.members.excellent");
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one->size(), 1u);
+  EXPECT_THAT((*one)[0].sources, ElementsAre(SourceRecord{.kind = SourceKind::kMemberRating,
+                                                          .id = 1001,
+                                                          .year = 2024}));
+  EXPECT_THAT(
+      ListRatingFigureSubjects(tree_, members_, ratings_, 1, 2024, "target.ratings.members.rated")
+          .status()
+          .message(),
+      HasSubstr("key:"));
+  EXPECT_EQ(
+      ListRatingFigureSubjects(tree_, members_, ratings_, 1, 1800, "ratings.members.rated")
+          .status()
+          .code(),
+      absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(RatingStatisticsTest, BadYearOrUnknownScopeIsRefusedNamingTheField) {

@@ -143,6 +143,33 @@ TEST_F(RatingsTest, AYearsRatingsAreCountedNumberByNumberAgainstTheTermsTargets)
   EXPECT_EQ(ValueOf(s, "target.ratings.grassroots.not_completed.attained"), 1);
   EXPECT_FALSE(Has(s, "target.ratings.grassroots.good_or_better_percent"));
 
+  // Drill-down: the members behind the percent's numerator, each with its rating as source;
+  // rating figures are asked for by a whole year.
+  rv1::ListFigureSubjectsRequest drill;
+  drill.set_scope(company.name());
+  drill.mutable_period()->set_kind(rv1::Period::KIND_YEAR);
+  drill.mutable_period()->set_year(RatingYear());
+  drill.set_key("ratings.members.good_or_better_percent");
+  rv1::ListFigureSubjectsResponse behind;
+  grpc::Status drilled = Reporting().ListFigureSubjects(AdminContext().get(), drill, &behind);
+  ASSERT_TRUE(drilled.ok()) << drilled.error_message();
+  ASSERT_EQ(behind.subjects_size(), 2);
+  EXPECT_EQ(behind.subjects(0).subject(), a1.name());
+  EXPECT_EQ(behind.subjects(0).organization(), cell_a.name());
+  ASSERT_EQ(behind.subjects(0).sources_size(), 1);
+  EXPECT_EQ(behind.subjects(0).sources(0), absl::StrCat(a1.name(), "/ratings/", RatingYear()));
+  EXPECT_EQ(behind.subjects(1).subject(), a2.name());
+  drill.set_key("ratings.organizations.rated");
+  ASSERT_TRUE(Reporting().ListFigureSubjects(AdminContext().get(), drill, &behind).ok());
+  ASSERT_EQ(behind.subjects_size(), 2);
+  EXPECT_EQ(behind.subjects(0).sources(0),
+            absl::StrCat(behind.subjects(0).subject(), "/ratings/", RatingYear()));
+  drill.mutable_period()->set_kind(rv1::Period::KIND_QUARTER);
+  drill.mutable_period()->set_number(1);
+  drilled = Reporting().ListFigureSubjects(AdminContext().get(), drill, &behind);
+  EXPECT_EQ(drilled.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(drilled.error_message().find("period"), std::string::npos) << drilled.error_message();
+
   // The organization outside the company, with no targets of its own.
   rv1::Statistics outside;
   ASSERT_TRUE(GetRatings(AdminToken(), other.name(), RatingYear(), &outside).ok());
