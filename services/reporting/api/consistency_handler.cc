@@ -3,7 +3,8 @@
 // model stood at. It catches what incremental following can get wrong (a change skipped or
 // applied twice, a lost commit, a bad load at start); both sides count with the same domain
 // code, so it checks the data, not the counting rules. A replay reads both feeds whole: an
-// audit to run now and then, not per report.
+// audit to run now and then, not per report. Ratings are compared for the year of the period's
+// last day, without targets (the service's own data, not the sources').
 #include <string>
 
 #include "common/api/macros.h"
@@ -12,6 +13,7 @@
 #include "services/reporting/api/mapping.h"
 #include "services/reporting/api/reporting_service.h"
 #include "services/reporting/domain/membership_statistics.h"
+#include "services/reporting/domain/rating_statistics.h"
 
 namespace dangbo::reporting {
 namespace {
@@ -19,6 +21,7 @@ namespace {
 struct Figures {
   Statistics inspection;
   Statistics membership;
+  RatingStatistics ratings;
 };
 
 absl::StatusOr<Figures> Compute(const ReadView& view, const StatisticsRequest& request) {
@@ -27,6 +30,9 @@ absl::StatusOr<Figures> Compute(const ReadView& view, const StatisticsRequest& r
                           ComputeInspectionStatistics(view.tree, view.inspections, request));
   DANGBO_ASSIGN_OR_RETURN(out.membership,
                           ComputeMembershipStatistics(view.tree, view.members, request));
+  DANGBO_ASSIGN_OR_RETURN(out.ratings,
+                          ComputeRatingStatistics(view.tree, view.members, view.ratings,
+                                                  request.scope_id, request.range.last.year(), {}));
   return out;
 }
 
@@ -42,6 +48,22 @@ void AddDifferences(const Statistics& held, const Statistics& recomputed,
     d->set_recomputed_distinct(b.distinct);
     d->set_read_model_occurrences(a.occurrences);
     d->set_recomputed_occurrences(b.occurrences);
+  }
+}
+
+// Rating figures count each subject once: distinct and occurrences are the value.
+void AddDifferences(const RatingStatistics& held, const RatingStatistics& recomputed,
+                    v1::CheckConsistencyResponse* out) {
+  for (size_t i = 0; i < held.figures.size() && i < recomputed.figures.size(); ++i) {
+    const RatingFigureValue& a = held.figures[i];
+    const RatingFigureValue& b = recomputed.figures[i];
+    if (a.value == b.value) continue;
+    v1::CheckConsistencyResponse::Difference* d = out->add_differences();
+    d->set_key(a.key);
+    d->set_read_model_distinct(a.value);
+    d->set_recomputed_distinct(b.value);
+    d->set_read_model_occurrences(a.value);
+    d->set_recomputed_occurrences(b.value);
   }
 }
 
@@ -76,6 +98,7 @@ grpc::Status ReportingServiceImpl::CheckConsistency(grpc::ServerContext* ctx,
     }));
     AddDifferences(held.inspection, recomputed.inspection, resp);
     AddDifferences(held.membership, recomputed.membership, resp);
+    AddDifferences(held.ratings, recomputed.ratings, resp);
     return absl::OkStatus();
   });
 }

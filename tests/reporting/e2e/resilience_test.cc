@@ -11,6 +11,8 @@
 namespace dangbo::reporting::testing {
 namespace {
 
+using inspection::testing::Today;
+
 class ResilienceTest : public ReportingE2E {
  protected:
   static std::string Fingerprint(const rv1::Statistics& s) {
@@ -84,6 +86,18 @@ TEST_F(ResilienceTest, TheConsistencyCheckFindsARecordTheReadModelLost) {
   const mv1::Member second = CreateFullMember(company.name(), "Ngô Văn Hai");
   DecidedInspection({first.name()});
   const iv1::Inspection lost = DecidedInspection({second.name()});
+  // Both rated for the year the period ends in.
+  mv1::BatchRecordRatingsRequest rate;
+  rate.set_request_id(RequestId());
+  for (const mv1::Member* m : {&first, &second}) {
+    mv1::Rating* r = rate.add_ratings();
+    r->set_subject(m->name());
+    r->set_year(Today().year());
+    r->set_level(mv1::RATING_LEVEL_GOOD);
+  }
+  mv1::BatchRecordRatingsResponse rated;
+  grpc::Status recorded = Membership().BatchRecordRatings(AdminContext().get(), rate, &rated);
+  ASSERT_TRUE(recorded.ok()) << recorded.error_message();
   WaitCaughtUp();
 
   rv1::CheckConsistencyRequest check;
@@ -95,22 +109,34 @@ TEST_F(ResilienceTest, TheConsistencyCheckFindsARecordTheReadModelLost) {
   EXPECT_EQ(report.differences_size(), 0) << report.ShortDebugString();
   EXPECT_GT(report.freshness().inspection_sequence(), 0);
 
-  // The read model loses the second inspection behind the follower's back.
-  ASSERT_TRUE(Database()
-                  .ExecuteAsRoot(absl::StrCat(
-                      "DELETE FROM reporting.feed_resources WHERE resource = '", lost.name(), "'"))
-                  .ok());
+  // The read model loses the second inspection and the second rating behind the follower's
+  // back.
+  for (const std::string& resource :
+       {lost.name(), absl::StrCat(second.name(), "/ratings/", Today().year())}) {
+    ASSERT_TRUE(Database()
+                    .ExecuteAsRoot(absl::StrCat(
+                        "DELETE FROM reporting.feed_resources WHERE resource = '", resource, "'"))
+                    .ok());
+  }
   RestartReportingWith({});
   st = Reporting().CheckConsistency(AdminContext().get(), check, &report);
   ASSERT_TRUE(st.ok()) << st.error_message();
   bool members_differ = false;
+  bool ratings_differ = false;
   for (const auto& d : report.differences()) {
-    if (d.key() != "committee.thematic_inspection.members") continue;
-    members_differ = true;
-    EXPECT_EQ(d.read_model_distinct(), 1);
-    EXPECT_EQ(d.recomputed_distinct(), 2);
+    if (d.key() == "committee.thematic_inspection.members") {
+      members_differ = true;
+      EXPECT_EQ(d.read_model_distinct(), 1);
+      EXPECT_EQ(d.recomputed_distinct(), 2);
+    }
+    if (d.key() == "ratings.members.rated") {
+      ratings_differ = true;
+      EXPECT_EQ(d.read_model_distinct(), 1);
+      EXPECT_EQ(d.recomputed_distinct(), 2);
+    }
   }
   EXPECT_TRUE(members_differ) << report.ShortDebugString();
+  EXPECT_TRUE(ratings_differ) << report.ShortDebugString();
 
   // A rebuild repairs it.
   RestartReportingWith({"--rebuild"});
