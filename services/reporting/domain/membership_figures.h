@@ -26,9 +26,15 @@ enum class MembershipFigureId : uint8_t {
   kAge41To50,
   kAge51To60,
   kAgeFrom61,
+  kTheoryNone,
+  kTheoryElementary,
+  kTheoryIntermediate,
+  kTheoryAdvanced,
+  kTheoryBachelor,
   kAdmitted,
   kAdmittedFemale,
   kAdmittedYouthUnion,
+  kAdmittedPrivateEnterprise,
   kRecognizedFull,
   kTransferredIn,
   kTransferredOut,
@@ -52,9 +58,9 @@ enum class MembershipFigureId : uint8_t {
   kOwnershipOther,
   kNewPrivateGrassroots,
 };
-inline constexpr int kMembershipFigureCount = 36;
+inline constexpr int kMembershipFigureCount = 42;
 // The first kMemberStockCount figures are the member stocks, in this order.
-inline constexpr int kMemberStockCount = 11;
+inline constexpr int kMemberStockCount = 16;
 
 // What a figure counts, and so which records its drill-down names.
 enum class MembershipFigureSource {

@@ -69,6 +69,11 @@ absl::Status CheckMember(const Member& m) {
     return s;
   }
   if (absl::Status s = CheckEnum("member.gender", m.gender, Gender::kFemale); !s.ok()) return s;
+  if (absl::Status s = CheckEnum("member.political_theory_level", m.political_theory_level,
+                                 membership::PoliticalTheoryLevel::kBachelor);
+      !s.ok()) {
+    return s;
+  }
   if (m.version < 0) return Invalid("member.version", "must not be negative");
   if (absl::Status s = CheckDate("member.personal.birth_date", m.personal.birth_date,
                                  kFirstBirthYear);
@@ -180,6 +185,7 @@ absl::Status MembershipModel::UpsertMember(const Member& member) {
   row.full_since = full_since;
   row.state = static_cast<uint8_t>(member.state);
   row.traits = TraitsOf(member);
+  row.theory = static_cast<uint8_t>(member.political_theory_level);
   if (member.version != 0) held = member.version;
   return absl::OkStatus();
 }

@@ -69,6 +69,7 @@ struct MemberRow {
   DayNumber full_since = kNoDay;  // full_member_date
   uint8_t state = 0;  // membership::MemberState
   uint8_t traits = 0;
+  uint8_t theory = 0;  // membership::PoliticalTheoryLevel; in what was padding
   membership::MemberState member_state() const {
     return static_cast<membership::MemberState>(state);
   }

@@ -129,36 +129,42 @@ struct AgeCutoffs {
   }
 };
 
-// What decides a member's stock figures, packed in 7 bits: full (1), the female, ethnic minority
-// and religious traits (3), and the age band plus one, 0 without a birth date (3). The stock pass
-// counts members by profile, one increment each, and expands profiles to figures at the end.
-constexpr int kStockProfiles = 1 << 7;
+// What decides a member's stock figures, packed in 10 bits: full (1), the female, ethnic
+// minority and religious traits (3), the age band plus one, 0 without a birth date (3), and the
+// political theory level, 0 when not recorded (3). The stock pass counts members by profile,
+// one increment each, and expands profiles to figures at the end.
+using StockProfile = uint16_t;
+constexpr int kStockProfiles = 1 << 10;
 
-uint8_t StockProfile(const MemberRow& row, MemberState state, const AgeCutoffs& ages) {
-  uint8_t profile = state == MemberState::kFull ? 1 : 0;
+StockProfile ProfileOf(const MemberRow& row, MemberState state, const AgeCutoffs& ages) {
+  StockProfile profile = state == MemberState::kFull ? 1 : 0;
   if (row.has(kTraitFemale)) profile |= 2;
   if (row.has(kTraitEthnicMinority)) profile |= 4;
   if (row.has(kTraitReligious)) profile |= 8;
   if (row.birth != kNoDay) {
-    profile |= static_cast<uint8_t>(
+    profile |= static_cast<StockProfile>(
         (static_cast<int>(ages.Band(row.birth)) - static_cast<int>(F::kAgeTo30) + 1) << 4);
   }
-  return profile;
+  return static_cast<StockProfile>(profile | (row.theory << 7));
 }
 
-uint64_t StockMask(uint8_t profile) {
+uint64_t StockMask(StockProfile profile) {
   uint64_t mask = Bit(F::kMembersTotal) |
                   Bit((profile & 1) != 0 ? F::kMembersFull : F::kMembersProbationary);
   if ((profile & 2) != 0) mask |= Bit(F::kMembersFemale);
   if ((profile & 4) != 0) mask |= Bit(F::kMembersEthnicMinority);
   if ((profile & 8) != 0) mask |= Bit(F::kMembersReligious);
-  if (const int band = profile >> 4; band != 0) {
+  if (const int band = (profile >> 4) & 7; band != 0) {
     mask |= Bit(static_cast<F>(static_cast<int>(F::kAgeTo30) + band - 1));
+  }
+  // PoliticalTheoryLevel: 1 none … 5 bachelor, in figure order.
+  if (const int theory = profile >> 7; theory != 0) {
+    mask |= Bit(static_cast<F>(static_cast<int>(F::kTheoryNone) + theory - 1));
   }
   return mask;
 }
 
-// Calls emit(uint32_t member_slot, int group, uint32_t organization_slot, uint8_t profile) for
+// Calls emit(uint32_t member_slot, int group, uint32_t organization_slot, StockProfile) for
 // each party member inside the scope on `as_of` among the member slots [begin, end).
 template <typename Emit>
 void ScanStock(const MembershipModel& model, const MemberScope& scope, Date as_of,
@@ -178,7 +184,7 @@ void ScanStock(const MembershipModel& model, const MemberScope& scope, Date as_o
     if (standing.organization >= groups.size()) continue;
     const int group = groups[standing.organization];
     if (group == kOutside) continue;
-    emit(slot, group, standing.organization, StockProfile(row, standing.state, ages));
+    emit(slot, group, standing.organization, ProfileOf(row, standing.state, ages));
   }
 }
 
@@ -194,10 +200,33 @@ struct MovementHit {
   uint32_t event;  // model slot; MembershipModel::kNone for a date on the member's row
 };
 
-uint64_t AdmissionMask(const MemberRow& member) {
+// Whether the organization was in a private enterprise on `day`: the ownership recorded by it
+// or, when it records none (a cell), by the nearest organization above it that does.
+bool InPrivateEnterprise(const OrganizationTree& tree, int64_t organization_id, Date day) {
+  // Deep enough for any real tree; a cycle in bad history stops here instead of looping.
+  constexpr int kMaxDepth = 32;
+  for (int depth = 0; depth < kMaxDepth; ++depth) {
+    const std::optional<OrganizationVersion> v = tree.VersionAt(organization_id, day);
+    if (!v.has_value()) return false;
+    if (v->ownership != EnterpriseOwnership::kUnspecified) {
+      return v->ownership == EnterpriseOwnership::kPrivate;
+    }
+    if (!v->parent_id.has_value()) return false;
+    organization_id = *v->parent_id;
+  }
+  return false;
+}
+
+// The admission figures of `member` admitted into `organization` (a model slot) on `day`.
+uint64_t AdmissionMask(const OrganizationTree& tree, const MembershipModel& model,
+                       const MemberRow& member, uint32_t organization, DayNumber day) {
   uint64_t figures = Bit(F::kAdmitted);
   if (member.has(kTraitFemale)) figures |= Bit(F::kAdmittedFemale);
   if (member.has(kTraitYouthUnion)) figures |= Bit(F::kAdmittedYouthUnion);
+  if (organization != MembershipModel::kNone &&
+      InPrivateEnterprise(tree, model.OrganizationId(organization), FromDayNumber(day))) {
+    figures |= Bit(F::kAdmittedPrivateEnterprise);
+  }
   return figures;
 }
 
@@ -218,8 +247,8 @@ uint64_t DepartureMask(MemberEventType type) {
 }
 
 template <typename Emit>
-void ScanMovements(const MembershipModel& model, const MemberScope& scope, const DateRange& range,
-                   Emit&& emit) {
+void ScanMovements(const OrganizationTree& tree, const MembershipModel& model,
+                   const MemberScope& scope, const DateRange& range, Emit&& emit) {
   const DayNumber first = ToDayNumber(range.first);
   const DayNumber last = ToDayNumber(range.last);
   model.ForEachEvent(first, last, [&](uint32_t slot, const MemberEventRow& e) {
@@ -232,7 +261,9 @@ void ScanMovements(const MembershipModel& model, const MemberScope& scope, const
     switch (e.event_type()) {
       case MemberEventType::kAdmit:
       case MemberEventType::kReadmit:
-        attribute(AdmissionMask(model.members()[e.member]), e.organization_after);
+        attribute(AdmissionMask(tree, model, model.members()[e.member], e.organization_after,
+                                e.day),
+                  e.organization_after);
         return;
       case MemberEventType::kRecognizeFull:
         attribute(Bit(F::kRecognizedFull), e.organization_after);
@@ -274,7 +305,9 @@ void ScanMovements(const MembershipModel& model, const MemberScope& scope, const
     const uint32_t organization = model.StandingOn(member, day).organization;
     const int group = scope.Find(organization, day);
     if (group == kOutside) return;
-    emit(MovementHit{admission ? AdmissionMask(row) : Bit(F::kRecognizedFull), member,
+    emit(MovementHit{admission ? AdmissionMask(tree, model, row, organization, day)
+                               : Bit(F::kRecognizedFull),
+                     member,
                      organization, group > 0 ? group : kOutside, true, day,
                      MembershipModel::kNone});
   });
@@ -348,7 +381,7 @@ absl::StatusOr<Statistics> ComputeMembershipStatistics(const OrganizationTree& t
   ForEachChunk(members, [&](size_t chunk, size_t begin, size_t end) {
     std::vector<int64_t>& mine = profiles[chunk];
     ScanStock(model, *scope, request.range.last, on_last_day, begin, end,
-              [&](uint32_t, int group, uint32_t, uint8_t profile) {
+              [&](uint32_t, int group, uint32_t, StockProfile profile) {
                 ++mine[static_cast<size_t>(group) * kStockProfiles + profile];
               });
   });
@@ -358,7 +391,7 @@ absl::StatusOr<Statistics> ComputeMembershipStatistics(const OrganizationTree& t
   for (size_t i = 0; i < profiles[0].size(); ++i) {
     if (profiles[0][i] != 0) {
       counts.Add(static_cast<int>(i / kStockProfiles),
-                 StockMask(static_cast<uint8_t>(i % kStockProfiles)), profiles[0][i]);
+                 StockMask(static_cast<StockProfile>(i % kStockProfiles)), profiles[0][i]);
     }
   }
   ScanOrganizations(tree, *scope, request.range, [&](const SubtreeSegment& s, uint64_t mask) {
@@ -366,7 +399,7 @@ absl::StatusOr<Statistics> ComputeMembershipStatistics(const OrganizationTree& t
   });
   // Movements: bucket = group * kMembershipFigureCount + figure, group 0 the whole scope.
   DistinctTally tally(groups * kMembershipFigureCount, model.member_slots());
-  ScanMovements(model, *scope, request.range, [&](const MovementHit& hit) {
+  ScanMovements(tree, model, *scope, request.range, [&](const MovementHit& hit) {
     for (uint64_t bits = hit.figures; bits != 0; bits &= bits - 1) {
       const uint32_t figure = static_cast<uint32_t>(__builtin_ctzll(bits));
       if (hit.in_scope) tally.Add(figure, hit.member);
@@ -430,7 +463,7 @@ absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
     case MembershipFigureSource::kMemberStock:
       ScanStock(model, *scope, range.last, scope->GroupsOn(ToDayNumber(range.last)), 0,
                 model.member_slots(),
-                [&](uint32_t member, int, uint32_t organization, uint8_t profile) {
+                [&](uint32_t member, int, uint32_t organization, StockProfile profile) {
                   if ((StockMask(profile) & bit) == 0) return;
                   const int64_t id = model.MemberId(member);
                   subjects.push_back(
@@ -457,7 +490,7 @@ absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
         int64_t organization_id;
       };
       std::vector<Item> items;
-      ScanMovements(model, *scope, range, [&](const MovementHit& hit) {
+      ScanMovements(tree, model, *scope, range, [&](const MovementHit& hit) {
         if ((hit.figures & bit) == 0 || !hit.in_scope) return;
         const int64_t event_id =
             hit.event == MembershipModel::kNone ? 0 : model.event(hit.event).id;

@@ -4,6 +4,8 @@
 // - Stocks (members.*, members.age.*): party members (probationary or full) on the period's last
 //   day whose organization on that day (MembershipModel::StandingOn) was inside the scope then.
 //   Age in whole years on that day from the birth date; a member without one is in no band.
+//   Political theory levels (members.theory.*) from the member's latest state; a member with
+//   none recorded is in no level.
 // - Movements (members.movement.*): kept events effective in the period, attributed to an
 //   organization inside the scope on the event's day: admitted (admit and re-admit) and
 //   recognized by the organization after; struck off (strike off and probation not passed),
@@ -12,7 +14,8 @@
 //   it crosses the boundary: a move between two organizations of the scope is neither for the
 //   scope, but is out of one child and into another. Merges and splits move members without
 //   counting as transfers. Women and youth union members are read from the member's latest
-//   state. An admission or recognition that no kept event records (a member imported with its
+//   state. Admitted in a private enterprise: the admitting organization, or the nearest one
+//   above it recording an ownership, was in a private enterprise on the day. An admission or recognition that no kept event records (a member imported with its
 //   dates) counts on the member's admission decision date or full_member_date, for the
 //   organization the member stood in that day; a member with an admit event has its first
 //   admission there, one with a recognize event its latest recognition.

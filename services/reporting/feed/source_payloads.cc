@@ -69,6 +69,8 @@ absl::StatusOr<membership::Member> MemberFromFeed(const mpb::Member& in, int64_t
   if (!org.ok()) return org.status();
   out.organization_id = *org;
   out.youth_union_member = in.youth_union_member();
+  out.political_theory_level =
+      static_cast<membership::PoliticalTheoryLevel>(in.political_theory_level());
   absl::StatusOr<std::optional<Date>> birth =
       api::ParseOptionalDate("member.personal_data.birth_date", in.personal_data().birth_date());
   if (!birth.ok()) return birth.status();
@@ -169,7 +171,8 @@ std::string StoredPayload(const google::protobuf::Any& payload) {
     mpb::Member member;
     if (payload.UnpackTo(&member)) {
       KeepOnly(member, {"name", "gender", "state", "organization", "youth_union_member",
-                        "personal_data", "admission_decision_date", "full_member_date"});
+                        "political_theory_level", "personal_data", "admission_decision_date",
+                        "full_member_date"});
       KeepOnly(*member.mutable_personal_data(), {"birth_date", "ethnicity", "religion"});
       out.PackFrom(member);
       slimmed = true;

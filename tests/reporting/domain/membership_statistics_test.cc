@@ -394,6 +394,55 @@ TEST_F(MembershipStatisticsTest, ImportedAdmissionsAndRecognitionsCountFromTheRo
   EXPECT_EQ(Count(1, F::kAdmitted, {Date(2024, 1, 1), Date(2024, 12, 31)}), P(1, 1));
 }
 
+TEST_F(MembershipStatisticsTest, TheoryLevelsAndAdmissionsInPrivateEnterprises) {
+  // 14: a cell under 13 (a grassroots cell in a private enterprise from 2023-07-01) recording no
+  // ownership of its own.
+  ASSERT_TRUE(tree_
+                  .SetHistory(14, {{.organization_id = 14,
+                                    .parent_id = 13,
+                                    .kind = OrganizationKind::kCell,
+                                    .ownership = EnterpriseOwnership::kUnspecified,
+                                    .valid_from = Date(2023, 7, 1)}})
+                  .ok());
+  membership::Member m1001 = MakeMember(1001, 111, S::kFull, Date(1990, 6, 1), Gender::kFemale);
+  m1001.personal.ethnicity = "Tày";
+  m1001.personal.religion = "Phật giáo";
+  m1001.political_theory_level = membership::PoliticalTheoryLevel::kIntermediate;
+  Upsert(m1001);
+  membership::Member m1003 = MakeMember(1003, 211, S::kFull, Date(1970, 5, 5));
+  m1003.political_theory_level = membership::PoliticalTheoryLevel::kBachelor;
+  Upsert(m1003);
+  membership::Member m1006 = MakeMember(1006, 111, S::kFull, Date(1962, 12, 31));
+  m1006.political_theory_level = membership::PoliticalTheoryLevel::kNone;
+  Upsert(m1006);
+  // 1020 admitted into the cell 14 by an event, 1021 into 13 by its row's date.
+  Upsert(MakeMember(1020, 14, S::kProbationary, Date(2000, 1, 1)));
+  Upsert(MakeMemberEvent(20, 1020, T::kAdmit, Date(2023, 8, 1), S::kApplicant, S::kProbationary,
+                         14, 14));
+  membership::Member m1021 = MakeMember(1021, 13, S::kProbationary, Date(2001, 1, 1));
+  m1021.admission_decision_date = Date(2023, 9, 1);
+  Upsert(m1021);
+
+  EXPECT_EQ(Count(1, F::kTheoryIntermediate), P(1, 1));
+  EXPECT_EQ(Count(1, F::kTheoryBachelor), P(1, 1));
+  EXPECT_EQ(Count(1, F::kTheoryNone), P(1, 1));
+  EXPECT_EQ(Count(1, F::kTheoryElementary), P(0, 0));
+  EXPECT_EQ(Count(20, F::kTheoryBachelor), P(1, 1));
+  EXPECT_EQ(Count(1, F::kAdmitted), P(3, 3));  // 1002 at 121, 1020, 1021
+  EXPECT_EQ(Count(1, F::kAdmittedPrivateEnterprise), P(2, 2));
+  EXPECT_EQ(Count(12, F::kAdmittedPrivateEnterprise), P(0, 0));
+  EXPECT_THAT(SubjectIds(1, "members.movement.admitted_private_enterprise"),
+              ElementsAre(1020, 1021));
+  EXPECT_THAT(SubjectIds(1, "members.theory.intermediate"), ElementsAre(1001));
+
+  membership::Member bad = m1003;
+  bad.political_theory_level = static_cast<membership::PoliticalTheoryLevel>(9);
+  bad.version = 5;
+  absl::Status refused = model_.UpsertMember(bad);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(refused.message(), HasSubstr("member.political_theory_level"));
+}
+
 // Above kParallelScanMinItems members the stock pass runs in chunks on several threads; the
 // figures must be those of one pass, which the single-threaded drill-down makes.
 TEST_F(MembershipStatisticsTest, AStockScannedInChunksCountsAsOneScan) {

@@ -20,6 +20,7 @@ TEST(StoredPayload, AMemberKeepsWhatStatisticsCountAndNoPersonalIdentity) {
   member.mutable_personal_data()->set_citizen_id("001190000001");
   member.mutable_personal_data()->set_address("12 Lý Thái Tổ, Hà Nội");
   member.mutable_personal_data()->set_ethnicity("Tày");
+  member.set_political_theory_level(mpb::POLITICAL_THEORY_LEVEL_INTERMEDIATE);
   member.mutable_personal_data()->mutable_birth_date()->set_year(1980);
   google::protobuf::Any any;
   any.PackFrom(member);
@@ -33,6 +34,7 @@ TEST(StoredPayload, AMemberKeepsWhatStatisticsCountAndNoPersonalIdentity) {
   EXPECT_EQ(kept.state(), mpb::MEMBER_STATE_FULL);
   EXPECT_EQ(kept.organization(), "organizations/3");
   EXPECT_EQ(kept.personal_data().ethnicity(), "Tày");
+  EXPECT_EQ(kept.political_theory_level(), mpb::POLITICAL_THEORY_LEVEL_INTERMEDIATE);
   EXPECT_EQ(kept.personal_data().birth_date().year(), 1980);
   EXPECT_EQ(kept.full_name(), "");
   EXPECT_EQ(kept.party_card_number(), "");
