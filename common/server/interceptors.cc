@@ -143,25 +143,24 @@ class LoggingInterceptorFactory : public grpc::experimental::ServerInterceptorFa
 class MetricsInterceptor : public grpc::experimental::Interceptor {
  public:
   MetricsInterceptor(ServerRpcInfo* info, RpcMetrics* metrics)
-      : method_(info->method()), metrics_(metrics), start_(std::chrono::steady_clock::now()) {
-    metrics_->Started(method_);
+      : metrics_(metrics->ForMethod(info->method())), start_(std::chrono::steady_clock::now()) {
+    metrics_.Started();
   }
 
   ~MetricsInterceptor() override {
-    if (!recorded_) metrics_->Handled(method_, grpc::StatusCode::CANCELLED, Since(start_));
+    if (!recorded_) metrics_.Handled(grpc::StatusCode::CANCELLED, Since(start_));
   }
 
   void Intercept(InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
       recorded_ = true;
-      metrics_->Handled(method_, methods->GetSendStatus().error_code(), Since(start_));
+      metrics_.Handled(methods->GetSendStatus().error_code(), Since(start_));
     }
     methods->Proceed();
   }
 
  private:
-  const std::string method_;
-  RpcMetrics* metrics_;
+  MethodMetrics& metrics_;
   const std::chrono::steady_clock::time_point start_;
   bool recorded_ = false;
 };

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "common/server/rpc_names.h"
+#include "common/status/absl_compat.h"
 
 namespace dangbo::server {
 
@@ -25,25 +26,51 @@ prometheus::Histogram::BucketBoundaries RpcMetrics::LatencyBuckets() {
           0.05,    0.1,    0.25,    0.5,    1.0,   2.5,    5.0,   10.0};
 }
 
-void RpcMetrics::Started(std::string_view method_path) {
-  const MethodName name = SplitMethod(method_path);
-  started_
-      .Add({{"grpc_service", std::string(name.service)}, {"grpc_method", std::string(name.method)}})
-      .Increment();
+MethodMetrics& RpcMetrics::ForMethod(std::string_view method_path) {
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    if (auto it = methods_.find(ToAbsl(method_path)); it != methods_.end()) return *it->second;
+  }
+  absl::MutexLock lock(&mu_);
+  std::unique_ptr<MethodMetrics>& slot = methods_[ToAbsl(method_path)];
+  if (slot == nullptr) {
+    const MethodName name = SplitMethod(method_path);
+    slot.reset(new MethodMetrics(this, std::string(name.service), std::string(name.method)));
+    slot->started_ =
+        &started_.Add({{"grpc_service", slot->service_}, {"grpc_method", slot->method_}});
+    slot->handling_seconds_ =
+        &handling_seconds_.Add({{"grpc_service", slot->service_}, {"grpc_method", slot->method_}},
+                               LatencyBuckets());
+  }
+  return *slot;
 }
 
-void RpcMetrics::Handled(std::string_view method_path, grpc::StatusCode code,
-                         absl::Duration latency) {
-  const MethodName name = SplitMethod(method_path);
-  const std::string service(name.service);
-  const std::string method(name.method);
-  handled_
-      .Add({{"grpc_service", service},
-            {"grpc_method", method},
-            {"grpc_code", std::string(StatusCodeName(code))}})
-      .Increment();
-  handling_seconds_.Add({{"grpc_service", service}, {"grpc_method", method}}, LatencyBuckets())
-      .Observe(absl::ToDoubleSeconds(latency));
+prometheus::Counter& RpcMetrics::HandledSeries(const MethodMetrics& method,
+                                               grpc::StatusCode code) {
+  // Family::Add returns the existing series for labels it already has, so two threads racing
+  // here for the same code get the same counter.
+  return handled_.Add({{"grpc_service", method.service_},
+                       {"grpc_method", method.method_},
+                       {"grpc_code", std::string(StatusCodeName(code))}});
+}
+
+MethodMetrics::MethodMetrics(RpcMetrics* owner, std::string service, std::string method)
+    : owner_(owner), service_(std::move(service)), method_(std::move(method)) {}
+
+void MethodMetrics::Handled(grpc::StatusCode code, absl::Duration latency) {
+  const int index = static_cast<int>(code);
+  if (index >= 0 && index < kCodes) {
+    prometheus::Counter* counter = handled_[index].load(std::memory_order_acquire);
+    if (counter == nullptr) {
+      counter = &owner_->HandledSeries(*this, code);
+      handled_[index].store(counter, std::memory_order_release);
+    }
+    counter->Increment();
+  } else {
+    // A code outside gRPC's table is named UNKNOWN (StatusCodeName); too rare to keep a slot.
+    owner_->HandledSeries(*this, code).Increment();
+  }
+  handling_seconds_->Observe(absl::ToDoubleSeconds(latency));
 }
 
 }  // namespace dangbo::server
