@@ -61,12 +61,23 @@ Principal Authenticator::InsecureDevPrincipal() {
 
 absl::StatusOr<Principal> Authenticator::Authenticate(
     const grpc::ServerContextBase& context) const {
-  std::shared_ptr<const grpc::AuthContext> peer = context.auth_context();
-  return Authenticate(context.client_metadata(), peer.get());
+  // gRPC builds the peer's auth context on first use, an allocation per call; a call that
+  // carries a bearer token never needs it.
+  std::shared_ptr<const grpc::AuthContext> peer;
+  return Authenticate(context.client_metadata(), [&]() {
+    peer = context.auth_context();
+    return peer.get();
+  });
 }
 
 absl::StatusOr<Principal> Authenticator::Authenticate(const ClientMetadata& metadata,
                                                       const grpc::AuthContext* peer) const {
+  return Authenticate(metadata, [peer]() { return peer; });
+}
+
+absl::StatusOr<Principal> Authenticator::Authenticate(
+    const ClientMetadata& metadata,
+    absl::FunctionRef<const grpc::AuthContext*()> peer) const {
   if (options_.insecure_dev) return InsecureDevPrincipal();
   absl::StatusOr<absl::string_view> token = BearerToken(metadata);
   if (token.ok()) {
@@ -76,7 +87,7 @@ absl::StatusOr<Principal> Authenticator::Authenticate(const ClientMetadata& meta
     return options_.verifier->Verify(*token);
   }
   if (!absl::IsNotFound(token.status())) return token.status();
-  return AuthenticatePeer(peer);
+  return AuthenticatePeer(peer());
 }
 
 absl::StatusOr<Principal> Authenticator::AuthenticatePeer(const grpc::AuthContext* peer) const {

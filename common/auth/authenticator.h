@@ -8,6 +8,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "common/auth/principal.h"
@@ -49,6 +50,10 @@ class Authenticator {
   static Principal InsecureDevPrincipal();
 
  private:
+  // `peer` is asked for only when the call carries no bearer token.
+  absl::StatusOr<Principal> Authenticate(
+      const ClientMetadata& metadata,
+      absl::FunctionRef<const grpc::AuthContext*()> peer) const;
   absl::StatusOr<Principal> AuthenticatePeer(const grpc::AuthContext* peer) const;
 
   const AuthenticatorOptions options_;
