@@ -61,6 +61,20 @@ bool ParseDatetime6(const std::string& text, absl::Time& out) {
   return true;
 }
 
+// "YYYY-MM-DD" by hand, for the same reason: a member row holds four dates. Only a real
+// calendar day is accepted here; anything else goes to absl::ParseCivilTime as before.
+bool ParseDate(const std::string& text, absl::CivilDay& out) {
+  int64_t y, m, d;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !ParseDigits(text, 0, 4, y) ||
+      !ParseDigits(text, 5, 2, m) || !ParseDigits(text, 8, 2, d)) {
+    return false;
+  }
+  const absl::CivilDay day(y, m, d);
+  if (day.year() != y || day.month() != m || day.day() != d) return false;  // not normalized
+  out = day;
+  return true;
+}
+
 }  // namespace
 
 absl::Time ParseSqlTime(const std::string& text) {
@@ -97,8 +111,10 @@ std::optional<int> RowReader::OptionalInt() {
 std::optional<absl::CivilDay> RowReader::OptionalDate() {
   const uint32_t column = column_++;
   if (rs_.isNull(column)) return std::nullopt;
+  const sql::SQLString text = rs_.getString(column);
   absl::CivilDay day;
-  if (!absl::ParseCivilTime(rs_.getString(column).asStdString(), &day)) return std::nullopt;
+  if (ParseDate(text.asStdString(), day)) return day;
+  if (!absl::ParseCivilTime(text.asStdString(), &day)) return std::nullopt;
   return day;
 }
 
