@@ -137,6 +137,8 @@ std::string SourceName(const SourceRecord& source) {
       return absl::StrCat(api::ResourceName("members", source.id), "/ratings/", source.year);
     case SourceKind::kOrganizationRating:
       return absl::StrCat(api::ResourceName("organizations", source.id), "/ratings/", source.year);
+    case SourceKind::kMemberBadge:
+      return absl::StrCat(api::ResourceName("members", source.id), "/badges/", source.badge_years);
   }
   return "";
 }

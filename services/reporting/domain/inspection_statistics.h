@@ -78,6 +78,7 @@ enum class SourceKind {
   kMemberEvent,           // members/{member_id}/events/{id}
   kMemberRating,          // members/{id}/ratings/{year}
   kOrganizationRating,    // organizations/{id}/ratings/{year}
+  kMemberBadge,           // members/{id}/badges/{badge_years}
 };
 struct SourceRecord {
   SourceKind kind;
@@ -85,6 +86,7 @@ struct SourceRecord {
   int64_t decision_id = 0;  // appeals only
   int64_t member_id = 0;    // member events only
   int year = 0;             // ratings only
+  int badge_years = 0;      // badges only
   friend bool operator==(const SourceRecord&, const SourceRecord&) = default;
 };
 

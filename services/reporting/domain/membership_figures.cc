@@ -48,6 +48,8 @@ constexpr std::array<MembershipFigureDefinition, kMembershipFigureCount> kFigure
     {F::kExpelled, "members.movement.expelled", "Khai trừ đảng viên", S::kMemberEvents},
     {F::kResigned, "members.movement.resigned", "Đảng viên xin ra khỏi Đảng", S::kMemberEvents},
     {F::kDeceased, "members.movement.deceased", "Đảng viên từ trần", S::kMemberEvents},
+    {F::kBadgesAwarded, "members.badges.awarded", "Đảng viên được tặng Huy hiệu Đảng",
+     S::kMemberEvents},
     {F::kKindBlocCommittee, "organizations.kind.bloc_committee", "Đảng bộ Khối",
      S::kOrganizations},
     {F::kKindUpperLevelCommittee, "organizations.kind.upper_level_committee",

@@ -42,6 +42,7 @@ enum class MembershipFigureId : uint8_t {
   kExpelled,
   kResigned,
   kDeceased,
+  kBadgesAwarded,
   kKindBlocCommittee,
   kKindUpperLevelCommittee,
   kKindGrassrootsCommittee,
@@ -58,14 +59,14 @@ enum class MembershipFigureId : uint8_t {
   kOwnershipOther,
   kNewPrivateGrassroots,
 };
-inline constexpr int kMembershipFigureCount = 42;
+inline constexpr int kMembershipFigureCount = 43;
 // The first kMemberStockCount figures are the member stocks, in this order.
 inline constexpr int kMemberStockCount = 16;
 
 // What a figure counts, and so which records its drill-down names.
 enum class MembershipFigureSource {
   kMemberStock,          // members as of the period's last day
-  kMemberEvents,         // lifecycle events effective in the period
+  kMemberEvents,         // lifecycle events (or dates, badges) in the period
   kOrganizations,        // organizations existing on the period's last day
   kNewOrganizations,     // organizations established in the period
 };

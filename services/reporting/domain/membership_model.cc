@@ -230,6 +230,32 @@ absl::Status MembershipModel::UpsertMemberEvent(const MemberEvent& event) {
   return absl::OkStatus();
 }
 
+absl::Status MembershipModel::UpsertBadge(const membership::Badge& badge) {
+  if (absl::Status s = CheckId("badge.member_id", badge.member_id); !s.ok()) return s;
+  if (badge.years < 30 || badge.years > 90 || badge.years % 5 != 0) {
+    return Invalid("badge.years", absl::StrCat(badge.years, " is not a badge's party age"));
+  }
+  if (absl::Status s = CheckDate("badge.award_date", badge.award_date, kFirstReportYear);
+      !s.ok()) {
+    return s;
+  }
+  const BadgeRow row{.member = MemberSlot(badge.member_id),
+                     .day = ToDayNumber(badge.award_date),
+                     .years = static_cast<uint8_t>(badge.years)};
+  const uint64_t key = (uint64_t{row.member} << 8) | row.years;
+  const auto [it, inserted] = badge_slots_.try_emplace(key, static_cast<uint32_t>(badges_.size()));
+  if (inserted) {
+    badges_.push_back(row);
+  } else {
+    BadgeRow& held = badges_[it->second];
+    if (held.day == row.day) return absl::OkStatus();
+    std::erase(badges_by_month_[MonthNumber(held.day)], it->second);
+    held = row;
+  }
+  badges_by_month_[MonthNumber(row.day)].push_back(it->second);
+  return absl::OkStatus();
+}
+
 void MembershipModel::Link(uint32_t slot) {
   MemberEventRow& e = events_[slot];
   MemberRow& m = members_[e.member];
@@ -297,7 +323,9 @@ size_t MembershipModel::MemoryBytes() const {
                  events_.capacity() * sizeof(MemberEventRow);
   // A std::map node: three pointers, a colour and the key beside the vector.
   constexpr size_t kMapNode = 4 * sizeof(void*) + sizeof(int32_t) + sizeof(std::vector<uint32_t>);
-  for (const auto* by_month : {&events_by_month_, &milestones_by_month_}) {
+  bytes += badges_.capacity() * sizeof(BadgeRow) +
+           badge_slots_.capacity() * (sizeof(uint64_t) + sizeof(uint32_t) + 1);
+  for (const auto* by_month : {&events_by_month_, &milestones_by_month_, &badges_by_month_}) {
     for (const auto& [month, slots] : *by_month) {
       bytes += kMapNode + slots.capacity() * sizeof(uint32_t);
     }

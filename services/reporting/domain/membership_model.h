@@ -39,6 +39,7 @@
 #include <optional>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "services/membership/domain/model.h"
 #include "services/reporting/domain/day_number.h"
@@ -98,6 +99,13 @@ static_assert(sizeof(MemberEventRow) == 32);
 // A date on the member's row that a movement figure may count.
 enum class Milestone : uint8_t { kAdmission, kRecognition };
 
+// A party badge awarded (Huy hiệu Đảng): 12 bytes.
+struct BadgeRow {
+  uint32_t member = 0;  // slot
+  DayNumber day = 0;    // award date
+  uint8_t years = 0;    // 30, 40, 45, … 90
+};
+
 // Where a member stood on a day.
 struct MemberStanding {
   membership::MemberState state = membership::MemberState::kUnspecified;
@@ -119,6 +127,16 @@ class MembershipModel {
   // enum values out of range, an effective date outside the report years, a negative
   // organization id.
   absl::Status UpsertMemberEvent(const membership::MemberEvent& event);
+
+  // INVALID_ARGUMENT naming the field ("badge.years: ..."): a member id ≤ 0 or beyond 2^61,
+  // years not a multiple of 5 between 30 and 90, an award date outside the report years. A
+  // member's badge of the same years again replaces the one held (a corrected date).
+  absl::Status UpsertBadge(const membership::Badge& badge);
+
+  // Calls visit(const BadgeRow&) for each badge awarded in [first, last].
+  template <typename Visit>
+  void ForEachBadge(DayNumber first, DayNumber last, Visit&& visit) const;
+  size_t badge_count() const { return badges_.size(); }
 
   // Where the member in `slot` stood on `day` (see the header comment).
   MemberStanding StandingOn(uint32_t slot, DayNumber day) const {
@@ -191,7 +209,23 @@ class MembershipModel {
   std::map<int32_t, std::vector<uint32_t>> events_by_month_;
   // Member slots by the month of MemberRow::admitted, or of full_since with kRecognitionBit set.
   std::map<int32_t, std::vector<uint32_t>> milestones_by_month_;
+  std::vector<BadgeRow> badges_;
+  // Badge slot by member slot and years (member << 8 | years).
+  absl::flat_hash_map<uint64_t, uint32_t> badge_slots_;
+  std::map<int32_t, std::vector<uint32_t>> badges_by_month_;
 };
+
+template <typename Visit>
+void MembershipModel::ForEachBadge(DayNumber first, DayNumber last, Visit&& visit) const {
+  if (last < first) return;
+  const auto end = badges_by_month_.upper_bound(MonthNumber(last));
+  for (auto it = badges_by_month_.lower_bound(MonthNumber(first)); it != end; ++it) {
+    for (uint32_t slot : it->second) {
+      const BadgeRow& b = badges_[slot];
+      if (first <= b.day && b.day <= last) visit(b);
+    }
+  }
+}
 
 template <typename Visit>
 void MembershipModel::ForEachEvent(DayNumber first, DayNumber last, Visit&& visit) const {

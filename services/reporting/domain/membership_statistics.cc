@@ -197,7 +197,8 @@ struct MovementHit {
   int group;
   bool in_scope;
   DayNumber day;
-  uint32_t event;  // model slot; MembershipModel::kNone for a date on the member's row
+  uint32_t event;  // model slot; MembershipModel::kNone for a date on the member's row or a badge
+  int badge_years = 0;  // a badge's
 };
 
 // Whether the organization was in a private enterprise on `day`: the ownership recorded by it
@@ -310,6 +311,15 @@ void ScanMovements(const OrganizationTree& tree, const MembershipModel& model,
                      member,
                      organization, group > 0 ? group : kOutside, true, day,
                      MembershipModel::kNone});
+  });
+  // Badges, where the member stood on the award day (a posthumous one: where they last were).
+  model.ForEachBadge(first, last, [&](const BadgeRow& badge) {
+    const uint32_t organization = model.StandingOn(badge.member, badge.day).organization;
+    const int group = scope.Find(organization, badge.day);
+    if (group == kOutside) return;
+    emit(MovementHit{Bit(F::kBadgesAwarded), badge.member, organization,
+                     group > 0 ? group : kOutside, true, badge.day, MembershipModel::kNone,
+                     badge.years});
   });
 }
 
@@ -486,20 +496,28 @@ absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
       struct Item {
         int64_t member_id;
         DayNumber day;
-        int64_t event_id;
+        SourceRecord source;
         int64_t organization_id;
       };
       std::vector<Item> items;
       ScanMovements(tree, model, *scope, range, [&](const MovementHit& hit) {
         if ((hit.figures & bit) == 0 || !hit.in_scope) return;
-        const int64_t event_id =
-            hit.event == MembershipModel::kNone ? 0 : model.event(hit.event).id;
-        items.push_back({model.MemberId(hit.member), hit.day, event_id,
-                         model.OrganizationId(hit.organization)});
+        const int64_t member_id = model.MemberId(hit.member);
+        // A movement dated by the member's row names the member itself.
+        SourceRecord source{.kind = SourceKind::kMember, .id = member_id};
+        if (hit.badge_years != 0) {
+          source = {.kind = SourceKind::kMemberBadge, .id = member_id,
+                    .badge_years = hit.badge_years};
+        } else if (hit.event != MembershipModel::kNone) {
+          source = {.kind = SourceKind::kMemberEvent,
+                    .id = model.event(hit.event).id,
+                    .member_id = member_id};
+        }
+        items.push_back({member_id, hit.day, source, model.OrganizationId(hit.organization)});
       });
       std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
-        return std::tie(a.member_id, a.day, a.event_id) <
-               std::tie(b.member_id, b.day, b.event_id);
+        return std::tie(a.member_id, a.day, a.source.id, a.source.badge_years) <
+               std::tie(b.member_id, b.day, b.source.id, b.source.badge_years);
       });
       for (const Item& item : items) {
         if (subjects.empty() || subjects.back().subject.id != item.member_id) {
@@ -507,12 +525,7 @@ absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
                               .organization_id = item.organization_id,
                               .sources = {}});
         }
-        // A movement dated by the member's row names the member itself.
-        subjects.back().sources.push_back(
-            item.event_id == 0 ? SourceRecord{.kind = SourceKind::kMember, .id = item.member_id}
-                               : SourceRecord{.kind = SourceKind::kMemberEvent,
-                                              .id = item.event_id,
-                                              .member_id = item.member_id});
+        subjects.back().sources.push_back(item.source);
       }
       return subjects;
     }

@@ -15,7 +15,9 @@
 //   scope, but is out of one child and into another. Merges and splits move members without
 //   counting as transfers. Women and youth union members are read from the member's latest
 //   state. Admitted in a private enterprise: the admitting organization, or the nearest one
-//   above it recording an ownership, was in a private enterprise on the day. An admission or recognition that no kept event records (a member imported with its
+//   above it recording an ownership, was in a private enterprise on the day.
+// - Badges (members.badges.awarded): party badges awarded in the period, attributed to the
+//   organization the member stood in on the award day; each badge an occurrence. An admission or recognition that no kept event records (a member imported with its
 //   dates) counts on the member's admission decision date or full_member_date, for the
 //   organization the member stood in that day; a member with an admit event has its first
 //   admission there, one with a recognize event its latest recognition.

@@ -443,6 +443,51 @@ TEST_F(MembershipStatisticsTest, TheoryLevelsAndAdmissionsInPrivateEnterprises) 
   EXPECT_THAT(refused.message(), HasSubstr("member.political_theory_level"));
 }
 
+TEST_F(MembershipStatisticsTest, BadgesAwardedCountWhereTheMemberStoodThatDay) {
+  const auto badge = [](int64_t member, int years, Date awarded) {
+    membership::Badge b;
+    b.member_id = member;
+    b.years = years;
+    b.award_date = awarded;
+    return b;
+  };
+  // 1001 at 111: 30 and 40 years; 1003: 50 years before the transfer 111 → 211 on 2023-06-15;
+  // 1004: posthumously at 121 after dying on 2023-09-01.
+  ASSERT_TRUE(model_.UpsertBadge(badge(1001, 30, Date(2023, 2, 3))).ok());
+  ASSERT_TRUE(model_.UpsertBadge(badge(1001, 40, Date(2023, 11, 7))).ok());
+  ASSERT_TRUE(model_.UpsertBadge(badge(1003, 50, Date(2023, 2, 3))).ok());
+  ASSERT_TRUE(model_.UpsertBadge(badge(1004, 55, Date(2023, 9, 20))).ok());
+  // Replayed: nothing changes.
+  ASSERT_TRUE(model_.UpsertBadge(badge(1001, 30, Date(2023, 2, 3))).ok());
+  EXPECT_EQ(model_.badge_count(), 4u);
+
+  EXPECT_EQ(Count(1, F::kBadgesAwarded), P(3, 4));
+  EXPECT_EQ(Count(11, F::kBadgesAwarded), P(2, 3));  // 1001 twice, 1003 at 111 then
+  EXPECT_EQ(Count(20, F::kBadgesAwarded), P(0, 0));
+  EXPECT_EQ(Count(12, F::kBadgesAwarded), P(1, 1));
+  EXPECT_EQ(Count(1, F::kBadgesAwarded, {Date(2023, 1, 1), Date(2023, 6, 30)}), P(2, 2));
+  absl::StatusOr<std::vector<FigureSubject>> s =
+      ListMembershipFigureSubjects(tree_, model_, 1, k2023, "members.badges.awarded");
+  ASSERT_TRUE(s.ok()) << s.status();
+  ASSERT_EQ(s->size(), 3u);
+  EXPECT_THAT((*s)[0].sources,
+              ElementsAre(SourceRecord{.kind = SourceKind::kMemberBadge, .id = 1001,
+                                       .badge_years = 30},
+                          SourceRecord{.kind = SourceKind::kMemberBadge, .id = 1001,
+                                       .badge_years = 40}));
+
+  // A corrected date moves the badge out of the year.
+  ASSERT_TRUE(model_.UpsertBadge(badge(1001, 40, Date(2024, 1, 5))).ok());
+  EXPECT_EQ(Count(1, F::kBadgesAwarded), P(3, 3));
+
+  absl::Status bad = model_.UpsertBadge(badge(1001, 33, Date(2023, 1, 1)));
+  EXPECT_EQ(bad.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(bad.message(), HasSubstr("badge.years"));
+  EXPECT_THAT(model_.UpsertBadge(badge(0, 30, Date(2023, 1, 1))).message(),
+              HasSubstr("badge.member_id"));
+  EXPECT_EQ(model_.badge_count(), 4u);
+}
+
 // Above kParallelScanMinItems members the stock pass runs in chunks on several threads; the
 // figures must be those of one pass, which the single-threaded drill-down makes.
 TEST_F(MembershipStatisticsTest, AStockScannedInChunksCountsAsOneScan) {
