@@ -80,10 +80,17 @@ int Main(int argc, char** argv) {
     const absl::Time started = absl::Now();
     if (absl::Status s = follower.CatchUp(); !s.ok()) return Fail("rebuild failed", s);
     const FeedPositions at = model.positions();
+    const FollowStageTimes times = follower.stage_times();
     log::Info("read model rebuilt", {{"membership_sequence", at.membership.last_sequence},
                                      {"inspection_sequence", at.inspection.last_sequence},
                                      {"seconds", absl::ToDoubleSeconds(absl::Now() - started)},
-                                     {"rejected", model.rejected()}});
+                                     {"rejected", model.rejected()},
+                                     {"fetch_seconds", absl::ToDoubleSeconds(times.fetch)},
+                                     {"prepare_seconds", absl::ToDoubleSeconds(times.prepare)},
+                                     {"commit_seconds", absl::ToDoubleSeconds(times.commit)},
+                                     {"apply_seconds", absl::ToDoubleSeconds(times.apply)},
+                                     {"resources", times.resources},
+                                     {"transactions", times.transactions}});
     return model.rejected() == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
   }
   {

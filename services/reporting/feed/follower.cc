@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -12,9 +14,10 @@
 #include "common/server/log.h"
 #include "common/status/errors.h"
 #include "common/status/grpc_status.h"
-#include "google/protobuf/any.pb.h"
 #include "google/protobuf/util/time_util.h"
+#include "services/reporting/feed/page_queue.h"
 #include "services/reporting/feed/source_payloads.h"
+#include "services/reporting/feed/stored_payload.h"
 
 namespace dangbo::reporting {
 namespace {
@@ -38,7 +41,6 @@ class PageResources {
   void Add(const Change& change) {
     FeedResource r{.resource = FeedResourceKey(change),
                    .sequence = change.sequence(),
-                   .change_type = change.change_type(),
                    .payload = StoredPayload(change.payload())};
     auto [it, inserted] = index_.try_emplace(r.resource, resources_.size());
     if (inserted) {
@@ -109,14 +111,8 @@ absl::StatusOr<FeedResource> FeedFollower::OrganizationHistory(const std::string
     for (auto& change : *page.mutable_changes()) *history.add_changes() = std::move(change);
     token = page.next_page_token();
   } while (!token.empty());
-  google::protobuf::Any any;
-  any.PackFrom(history);
   return FeedResource{
-      .resource = name,
-      .sequence = sequence,
-      .change_type =
-          absl::StrCat(mpb::ListOrganizationChangesResponse::descriptor()->full_name(), ".history"),
-      .payload = any.SerializeAsString()};
+      .resource = name, .sequence = sequence, .payload = StoredOrganizationHistory(history)};
 }
 
 absl::StatusOr<std::vector<FeedResource>> FeedFollower::OrganizationHistories(
@@ -146,53 +142,55 @@ absl::StatusOr<std::vector<FeedResource>> FeedFollower::OrganizationHistories(
   return out;
 }
 
-absl::StatusOr<int> FeedFollower::Step(Source source, int64_t up_to) {
-  const FeedPosition from = model_.positions().of(source);
-  if (from.last_sequence >= up_to) return 0;
-  google::protobuf::RepeatedPtrField<Change> changes;
+absl::StatusOr<FeedFollower::FetchedPage> FeedFollower::Fetch(Source source, int64_t after,
+                                                              int64_t up_to) {
+  FetchedPage page{.source = source};
   int64_t head = 0;
-  {
-    const client::CallContextFactory* contexts =
-        source == Source::kMembership ? sources_.membership_contexts : sources_.inspection_contexts;
-    absl::StatusOr<std::unique_ptr<grpc::ClientContext>> context = contexts->New(nullptr);
-    if (!context.ok()) return context.status();
-    grpc::Status status;
-    if (source == Source::kMembership) {
-      mpb::ListChangesRequest request;
-      request.set_after_sequence(from.last_sequence);
-      request.set_page_size(options_.page_size);
-      mpb::ListChangesResponse response;
-      status = sources_.membership->ListChanges(context->get(), request, &response);
-      changes.Swap(response.mutable_changes());
-      head = response.head_sequence();
-    } else {
-      ipb::ListChangesRequest request;
-      request.set_after_sequence(from.last_sequence);
-      request.set_page_size(options_.page_size);
-      ipb::ListChangesResponse response;
-      status = sources_.inspection->ListChanges(context->get(), request, &response);
-      changes.Swap(response.mutable_changes());
-      head = response.head_sequence();
-    }
-    if (!status.ok()) {
-      return status::Prefixed(absl::StrCat(SourceName(source), " ListChanges"),
-                              status::FromGrpcStatus(status));
-    }
+  const client::CallContextFactory* contexts =
+      source == Source::kMembership ? sources_.membership_contexts : sources_.inspection_contexts;
+  absl::StatusOr<std::unique_ptr<grpc::ClientContext>> context = contexts->New(nullptr);
+  if (!context.ok()) return context.status();
+  grpc::Status status;
+  if (source == Source::kMembership) {
+    mpb::ListChangesRequest request;
+    request.set_after_sequence(after);
+    request.set_page_size(options_.page_size);
+    mpb::ListChangesResponse response;
+    status = sources_.membership->ListChanges(context->get(), request, &response);
+    page.changes.Swap(response.mutable_changes());
+    head = response.head_sequence();
+  } else {
+    ipb::ListChangesRequest request;
+    request.set_after_sequence(after);
+    request.set_page_size(options_.page_size);
+    ipb::ListChangesResponse response;
+    status = sources_.inspection->ListChanges(context->get(), request, &response);
+    page.changes.Swap(response.mutable_changes());
+    head = response.head_sequence();
+  }
+  if (!status.ok()) {
+    return status::Prefixed(absl::StrCat(SourceName(source), " ListChanges"),
+                            status::FromGrpcStatus(status));
   }
   {
     absl::MutexLock lock(&mu_);
     (source == Source::kMembership ? membership_head_ : inspection_head_) = head;
     model_.SetHeads(membership_head_, inspection_head_);
   }
-  while (!changes.empty() && changes.rbegin()->sequence() > up_to) changes.RemoveLast();
-  if (changes.empty()) return 0;
+  while (!page.changes.empty() && page.changes.rbegin()->sequence() > up_to) {
+    page.changes.RemoveLast();
+  }
+  return page;
+}
 
+absl::StatusOr<FeedFollower::PreparedPage> FeedFollower::Prepare(FetchedPage fetched) const {
   PageResources page;
   std::vector<std::pair<std::string, int64_t>> organizations;  // touched, with the last change
   absl::flat_hash_map<std::string, size_t> organization_index;
-  for (const Change& change : changes) {
+  for (const Change& change : fetched.changes) {
     const std::string_view type = PayloadType(change.payload());
-    if (source == Source::kMembership && type == mpb::Organization::descriptor()->full_name()) {
+    if (fetched.source == Source::kMembership &&
+        type == mpb::Organization::descriptor()->full_name()) {
       auto [it, inserted] = organization_index.try_emplace(change.resource(), organizations.size());
       if (inserted) {
         organizations.emplace_back(change.resource(), change.sequence());
@@ -207,42 +205,174 @@ absl::StatusOr<int> FeedFollower::Step(Source source, int64_t up_to) {
   if (!histories.ok()) return histories.status();
   for (FeedResource& r : *histories) page.Add(std::move(r));
 
-  const FeedPosition after{.last_sequence = changes.rbegin()->sequence(),
-                           .newest_event_time = CommitTime(*changes.rbegin())};
-  std::vector<FeedResource> resources = page.Take();
-  if (store_ != nullptr) {
-    if (absl::Status s = store_->CommitBatch(source, resources, after); !s.ok()) return s;
+  const Change& last = *fetched.changes.rbegin();
+  PreparedPage prepared{
+      .source = fetched.source,
+      .resources = page.Take(),
+      .after = {.last_sequence = last.sequence(), .newest_event_time = CommitTime(last)},
+      .changes = fetched.changes.size()};
+  if (observe_lag_) {
+    prepared.commit_times.reserve(fetched.changes.size());
+    for (const Change& change : fetched.changes) {
+      prepared.commit_times.push_back(CommitTime(change));
+    }
   }
-  model_.ApplyBatch(source, resources, after);
+  return prepared;
+}
+
+absl::Status FeedFollower::Commit(const PreparedPage& page) {
+  if (store_ == nullptr) return absl::OkStatus();
+  return store_->CommitBatch(page.source, page.resources, page.after);
+}
+
+void FeedFollower::Apply(const PreparedPage& page) {
+  model_.ApplyBatch(page.source, page.resources, page.after);
   if (observe_lag_) {
     const absl::Time applied = absl::Now();
-    for (const Change& change : changes) observe_lag_(applied - CommitTime(change));
+    for (absl::Time committed : page.commit_times) observe_lag_(applied - committed);
   }
-  return changes.size();
+}
+
+void FeedFollower::AddTime(absl::Duration FollowStageTimes::*stage, absl::Time since) {
+  const absl::Duration spent = absl::Now() - since;
+  absl::MutexLock lock(&times_mu_);
+  times_.*stage += spent;
+}
+
+FollowStageTimes FeedFollower::stage_times() const {
+  absl::MutexLock lock(&times_mu_);
+  return times_;
+}
+
+absl::StatusOr<int> FeedFollower::Step(Source source, int64_t up_to) {
+  const int64_t from = model_.positions().of(source).last_sequence;
+  if (from >= up_to) return 0;
+  absl::StatusOr<FetchedPage> fetched = Fetch(source, from, up_to);
+  if (!fetched.ok()) return fetched.status();
+  if (fetched->changes.empty()) return 0;
+  absl::StatusOr<PreparedPage> page = Prepare(*std::move(fetched));
+  if (!page.ok()) return page.status();
+  if (absl::Status s = Commit(*page); !s.ok()) return s;
+  Apply(*page);
+  return static_cast<int>(page->changes);
+}
+
+absl::Status FeedFollower::Follow(Source source, int64_t up_to) {
+  // Two pages may wait between stages: enough to keep every stage busy, little memory.
+  PageQueue<FetchedPage> fetched(2);
+  PageQueue<PreparedPage> prepared(2);
+  PageQueue<PreparedPage> committed(2);
+  absl::Mutex error_mu;
+  absl::Status error;
+  auto fail = [&](absl::Status status) {
+    absl::MutexLock lock(&error_mu);
+    if (error.ok()) error = std::move(status);
+  };
+
+  std::thread fetcher([&] {
+    // Pages follow one another from the last one fetched, not from the last one committed.
+    int64_t after = model_.positions().of(source).last_sequence;
+    while (after < up_to) {
+      const absl::Time started = absl::Now();
+      absl::StatusOr<FetchedPage> page = Fetch(source, after, up_to);
+      AddTime(&FollowStageTimes::fetch, started);
+      if (!page.ok()) {
+        fail(page.status());
+        break;
+      }
+      if (page->changes.empty()) break;
+      after = page->changes.rbegin()->sequence();
+      if (!fetched.Push(*std::move(page))) break;
+    }
+    fetched.Close();
+  });
+  std::thread preparer([&] {
+    while (std::optional<FetchedPage> page = fetched.Pop()) {
+      const absl::Time started = absl::Now();
+      absl::StatusOr<PreparedPage> ready = Prepare(*std::move(page));
+      AddTime(&FollowStageTimes::prepare, started);
+      if (!ready.ok()) {
+        fail(ready.status());
+        fetched.Abandon();
+        break;
+      }
+      if (!prepared.Push(*std::move(ready))) {
+        fetched.Abandon();
+        break;
+      }
+    }
+    prepared.Close();
+  });
+  std::thread applier([&] {
+    while (std::optional<PreparedPage> page = committed.Pop()) {
+      const absl::Time started = absl::Now();
+      Apply(*page);
+      AddTime(&FollowStageTimes::apply, started);
+    }
+  });
+
+  // Commits on this thread, gathering the pages that piled up meanwhile into one transaction.
+  while (std::optional<PreparedPage> group = prepared.Pop()) {
+    int64_t pages = 1;
+    while (group->resources.size() < options_.max_commit_resources) {
+      std::optional<PreparedPage> next = prepared.TryPop();
+      if (!next.has_value()) break;
+      group->resources.insert(group->resources.end(),
+                              std::make_move_iterator(next->resources.begin()),
+                              std::make_move_iterator(next->resources.end()));
+      group->commit_times.insert(group->commit_times.end(), next->commit_times.begin(),
+                                 next->commit_times.end());
+      group->changes += next->changes;
+      group->after = next->after;
+      ++pages;
+    }
+    const absl::Time started = absl::Now();
+    absl::Status status = Commit(*group);
+    AddTime(&FollowStageTimes::commit, started);
+    if (!status.ok()) {
+      fail(status);
+      prepared.Abandon();
+      break;
+    }
+    {
+      absl::MutexLock lock(&times_mu_);
+      times_.pages += pages;
+      times_.changes += group->changes;
+      times_.resources += static_cast<int64_t>(group->resources.size());
+      ++times_.transactions;
+    }
+    committed.Push(*std::move(group));
+  }
+  committed.Close();
+  fetcher.join();
+  preparer.join();
+  applier.join();
+  absl::MutexLock lock(&error_mu);
+  return error;
+}
+
+absl::Status FeedFollower::FollowBoth(const FeedPositions& up_to) {
+  absl::Status inspection;
+  std::thread inspection_follower(
+      [&] { inspection = Follow(Source::kInspection, up_to.inspection.last_sequence); });
+  absl::Status membership = Follow(Source::kMembership, up_to.membership.last_sequence);
+  inspection_follower.join();
+  return membership.ok() ? inspection : membership;
 }
 
 absl::Status FeedFollower::CatchUp() {
-  for (Source source : kSources) {
-    for (;;) {
-      absl::StatusOr<int> consumed = Step(source);
-      if (!consumed.ok()) return consumed.status();
-      if (*consumed == 0) break;
-    }
-  }
-  return absl::OkStatus();
+  constexpr int64_t kEnd = std::numeric_limits<int64_t>::max();
+  return FollowBoth({.membership = {.last_sequence = kEnd}, .inspection = {.last_sequence = kEnd}});
 }
 
 absl::Status FeedFollower::CatchUpTo(const FeedPositions& target) {
+  if (absl::Status s = FollowBoth(target); !s.ok()) return s;
   for (Source source : kSources) {
-    const int64_t up_to = target.of(source).last_sequence;
-    while (model_.positions().of(source).last_sequence < up_to) {
-      absl::StatusOr<int> consumed = Step(source, up_to);
-      if (!consumed.ok()) return consumed.status();
-      if (*consumed == 0) {
-        return absl::FailedPreconditionError(
-            absl::StrCat(SourceName(source), "'s feed ends at ",
-                         model_.positions().of(source).last_sequence, " before sequence ", up_to));
-      }
+    const int64_t reached = model_.positions().of(source).last_sequence;
+    if (reached < target.of(source).last_sequence) {
+      return absl::FailedPreconditionError(absl::StrCat(SourceName(source), "'s feed ends at ",
+                                                        reached, " before sequence ",
+                                                        target.of(source).last_sequence));
     }
   }
   return absl::OkStatus();

@@ -11,8 +11,8 @@
 #include "dangbo/membership/v1/member_event.pb.h"
 #include "dangbo/membership/v1/membership_service.pb.h"
 #include "dangbo/membership/v1/rating.pb.h"
-#include "google/protobuf/any.pb.h"
 #include "services/reporting/feed/source_payloads.h"
+#include "services/reporting/feed/stored_payload.h"
 
 namespace dangbo::reporting {
 namespace {
@@ -23,6 +23,10 @@ namespace mpb = dangbo::membership::v1;
 template <typename Message>
 bool Is(std::string_view type) {
   return type == Message::descriptor()->full_name();
+}
+
+bool Parse(const StoredMessage& stored, google::protobuf::Message& message) {
+  return message.ParseFromArray(stored.bytes.data(), static_cast<int>(stored.bytes.size()));
 }
 
 }  // namespace
@@ -48,56 +52,57 @@ void ReadModel::ApplyBatch(Source source, const std::vector<FeedResource>& resou
 }
 
 absl::Status ReadModel::Apply(const FeedResource& r) {
-  google::protobuf::Any any;
-  if (!any.ParseFromString(r.payload)) {
-    return absl::InvalidArgumentError("payload: not a google.protobuf.Any");
+  StoredMessage stored;
+  if (!ReadStoredPayload(r.payload, stored)) {
+    return absl::InvalidArgumentError(
+        "payload: neither a stored message nor a google.protobuf.Any");
   }
-  const std::string_view type = PayloadType(any);
+  const std::string_view type = stored.type;
   if (Is<ipb::Inspection>(type)) {
     ipb::Inspection in;
-    if (!any.UnpackTo(&in)) return absl::InvalidArgumentError("payload: bad Inspection");
+    if (!Parse(stored, in)) return absl::InvalidArgumentError("payload: bad Inspection");
     absl::StatusOr<inspection::Inspection> value = InspectionFromFeed(in, r.sequence);
     if (!value.ok()) return value.status();
     return inspections_.UpsertInspection(*value);
   }
   if (Is<ipb::DisciplinaryDecision>(type)) {
     ipb::DisciplinaryDecision in;
-    if (!any.UnpackTo(&in)) return absl::InvalidArgumentError("payload: bad DisciplinaryDecision");
+    if (!Parse(stored, in)) return absl::InvalidArgumentError("payload: bad DisciplinaryDecision");
     absl::StatusOr<inspection::DisciplinaryDecision> value = DecisionFromFeed(in, r.sequence);
     if (!value.ok()) return value.status();
     return inspections_.UpsertDecision(*value);
   }
   if (Is<ipb::Appeal>(type)) {
     ipb::Appeal in;
-    if (!any.UnpackTo(&in)) return absl::InvalidArgumentError("payload: bad Appeal");
+    if (!Parse(stored, in)) return absl::InvalidArgumentError("payload: bad Appeal");
     absl::StatusOr<inspection::Appeal> value = AppealFromFeed(in, r.sequence);
     if (!value.ok()) return value.status();
     return inspections_.UpsertAppeal(*value);
   }
   if (Is<mpb::Member>(type)) {
     mpb::Member in;
-    if (!any.UnpackTo(&in)) return absl::InvalidArgumentError("payload: bad Member");
+    if (!Parse(stored, in)) return absl::InvalidArgumentError("payload: bad Member");
     absl::StatusOr<membership::Member> value = MemberFromFeed(in, r.sequence);
     if (!value.ok()) return value.status();
     return members_.UpsertMember(*value);
   }
   if (Is<mpb::MemberEvent>(type)) {
     mpb::MemberEvent in;
-    if (!any.UnpackTo(&in)) return absl::InvalidArgumentError("payload: bad MemberEvent");
+    if (!Parse(stored, in)) return absl::InvalidArgumentError("payload: bad MemberEvent");
     absl::StatusOr<membership::MemberEvent> value = MemberEventFromFeed(in);
     if (!value.ok()) return value.status();
     return members_.UpsertMemberEvent(*value);
   }
   if (Is<mpb::Rating>(type)) {
     mpb::Rating in;
-    if (!any.UnpackTo(&in)) return absl::InvalidArgumentError("payload: bad Rating");
+    if (!Parse(stored, in)) return absl::InvalidArgumentError("payload: bad Rating");
     absl::StatusOr<RatingRecord> value = RatingFromFeed(in, r.sequence);
     if (!value.ok()) return value.status();
     return ratings_.Upsert(*value);
   }
   if (Is<mpb::ListOrganizationChangesResponse>(type)) {
     mpb::ListOrganizationChangesResponse in;
-    if (!any.UnpackTo(&in)) return absl::InvalidArgumentError("payload: bad organization history");
+    if (!Parse(stored, in)) return absl::InvalidArgumentError("payload: bad organization history");
     absl::StatusOr<int64_t> id = api::ParseResourceId("resource", "organizations", r.resource);
     if (!id.ok()) return id.status();
     absl::StatusOr<std::vector<OrganizationVersion>> rows =

@@ -1,7 +1,6 @@
 #include "services/reporting/feed/source_payloads.h"
 
 #include <algorithm>
-#include <initializer_list>
 #include <numeric>
 #include <string>
 #include <string_view>
@@ -133,63 +132,10 @@ absl::StatusOr<RatingRecord> RatingFromFeed(const mpb::Rating& in, int64_t versi
   return out;
 }
 
-namespace {
-
-// Clears every field of `message` but `kept` (top-level field names).
-void KeepOnly(google::protobuf::Message& message, std::initializer_list<std::string_view> kept) {
-  std::vector<const google::protobuf::FieldDescriptor*> fields;
-  message.GetReflection()->ListFields(message, &fields);
-  for (const google::protobuf::FieldDescriptor* field : fields) {
-    if (std::find(kept.begin(), kept.end(), field->name()) == kept.end()) {
-      message.GetReflection()->ClearField(&message, field);
-    }
-  }
-}
-
-template <typename Message>
-bool Slim(const google::protobuf::Any& in, std::initializer_list<std::string_view> kept,
-          google::protobuf::Any& out) {
-  Message message;
-  if (!in.UnpackTo(&message)) return false;
-  KeepOnly(message, kept);
-  out.PackFrom(message);
-  return true;
-}
-
-}  // namespace
-
 std::string_view PayloadType(const google::protobuf::Any& payload) {
   std::string_view url = payload.type_url();
   const size_t slash = url.rfind('/');
   return slash == std::string_view::npos ? url : url.substr(slash + 1);
-}
-
-std::string StoredPayload(const google::protobuf::Any& payload) {
-  google::protobuf::Any out;
-  bool slimmed = false;
-  if (payload.Is<mpb::Member>()) {
-    mpb::Member member;
-    if (payload.UnpackTo(&member)) {
-      KeepOnly(member, {"name", "gender", "state", "organization", "youth_union_member",
-                        "political_theory_level", "personal_data", "admission_decision_date",
-                        "full_member_date"});
-      KeepOnly(*member.mutable_personal_data(), {"birth_date", "ethnicity", "religion"});
-      out.PackFrom(member);
-      slimmed = true;
-    }
-  } else if (payload.Is<mpb::MemberEvent>()) {
-    slimmed = Slim<mpb::MemberEvent>(payload,
-                                     {"name", "type", "effective_date", "state_before",
-                                      "state_after", "organization_before", "organization_after"},
-                                     out);
-  } else if (payload.Is<ipb::Inspection>()) {
-    slimmed = Slim<ipb::Inspection>(payload,
-                                    {"name", "type", "conducting_body", "conducting_organization",
-                                     "stage", "decision", "subjects"},
-                                    out);
-  }
-  // A payload that does not parse is kept as it came, for the model to reject with a reason.
-  return slimmed ? out.SerializeAsString() : payload.SerializeAsString();
 }
 
 std::string FeedResourceKey(const dangbo::type::v1::Change& change) {

@@ -50,11 +50,6 @@ std::string FeedResourceKey(const dangbo::type::v1::Change& change);
 // The full name of a feed payload's message, e.g. "dangbo.membership.v1.Member".
 std::string_view PayloadType(const google::protobuf::Any& payload);
 
-// What the read model keeps of a feed payload: the fields statistics read and nothing else, so
-// that the reporting schema holds no names, citizen ids, addresses or inspection texts, and a
-// rebuild writes a fraction of the bytes. Other payloads are kept whole.
-std::string StoredPayload(const google::protobuf::Any& payload);
-
 // An organization's history (membership's ListOrganizationChanges, oldest first) as the rows
 // of the tree: each change opens a row from its effective date with the organization as the
 // change left it; a dissolution or a merge into another ends the last row on that date.

@@ -21,17 +21,14 @@ constexpr size_t kChunkSizes[] = {256, 64, 16, 4, 1};
 constexpr int kLoadPageSize = 5000;
 
 std::string UpsertSql(size_t rows) {
-  std::string sql =
-      "INSERT INTO feed_resources (source, resource, sequence, change_type, payload) VALUES ";
-  for (size_t i = 0; i < rows; ++i) absl::StrAppend(&sql, i == 0 ? "" : ", ", "(?, ?, ?, ?, ?)");
+  std::string sql = "INSERT INTO feed_resources (source, resource, sequence, payload) VALUES ";
+  for (size_t i = 0; i < rows; ++i) absl::StrAppend(&sql, i == 0 ? "" : ", ", "(?, ?, ?, ?)");
   // Assignments run left to right and later ones see earlier results: `sequence` goes last so
   // that the comparisons before it still see the row's old sequence.
-  absl::StrAppend(
-      &sql,
-      " ON DUPLICATE KEY UPDATE"
-      " payload = IF(VALUES(sequence) > sequence, VALUES(payload), payload),"
-      " change_type = IF(VALUES(sequence) > sequence, VALUES(change_type), change_type),"
-      " sequence = GREATEST(sequence, VALUES(sequence))");
+  absl::StrAppend(&sql,
+                  " ON DUPLICATE KEY UPDATE"
+                  " payload = IF(VALUES(sequence) > sequence, VALUES(payload), payload),"
+                  " sequence = GREATEST(sequence, VALUES(sequence))");
   return sql;
 }
 
@@ -73,11 +70,7 @@ absl::Status FeedStore::CommitBatch(Source source, const std::vector<FeedResourc
         ParamBinder bind(insert);
         for (size_t i = 0; i < chunk; ++i, ++next) {
           const FeedResource& r = resources[next];
-          bind.Int(static_cast<int>(source))
-              .String(r.resource)
-              .Int64(r.sequence)
-              .String(r.change_type)
-              .String(r.payload);
+          bind.Int(static_cast<int>(source)).String(r.resource).Int64(r.sequence).String(r.payload);
         }
         insert.executeUpdate();
       }
@@ -110,7 +103,7 @@ absl::Status FeedStore::ForEachResource(
     absl::Status status = pool_.Read([&](Session& session) -> absl::Status {
       page.clear();
       sql::PreparedStatement& select = session.Prepare(
-          "SELECT resource, sequence, change_type, payload FROM feed_resources"
+          "SELECT resource, sequence, payload FROM feed_resources"
           " WHERE source = ? AND resource > ? ORDER BY resource LIMIT ?");
       ParamBinder(select).Int(static_cast<int>(source)).String(after).Int(kLoadPageSize);
       std::unique_ptr<sql::ResultSet> rs(select.executeQuery());
@@ -119,7 +112,6 @@ absl::Status FeedStore::ForEachResource(
         FeedResource r;
         r.resource = row.String();
         r.sequence = row.Int64();
-        r.change_type = row.String();
         r.payload = row.String();
         page.push_back(std::move(r));
       }

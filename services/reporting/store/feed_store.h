@@ -38,10 +38,9 @@ struct FeedPositions {
 
 // A resource's latest state as a feed carried it.
 struct FeedResource {
-  std::string resource;     // e.g. "inspections/42"
-  int64_t sequence = 0;     // the change that carried this state
-  std::string change_type;  // e.g. "dangbo.inspection.v1.Inspection.updated"
-  std::string payload;      // serialized google.protobuf.Any
+  std::string resource;  // e.g. "inspections/42"
+  int64_t sequence = 0;  // the change that carried this state
+  std::string payload;   // the state, as feed/stored_payload.h writes it
 };
 
 class FeedStore {
