@@ -231,8 +231,13 @@ template <typename Visit>
 void MembershipModel::ForEachEvent(DayNumber first, DayNumber last, Visit&& visit) const {
   if (last < first) return;
   const auto end = events_by_month_.upper_bound(MonthNumber(last));
+  // A month's events lie anywhere in events_: fetching a few ahead overlaps the cache misses.
+  constexpr size_t kAhead = 8;
   for (auto it = events_by_month_.lower_bound(MonthNumber(first)); it != end; ++it) {
-    for (uint32_t slot : it->second) {
+    const std::vector<uint32_t>& slots = it->second;
+    for (size_t i = 0; i < slots.size(); ++i) {
+      if (i + kAhead < slots.size()) __builtin_prefetch(&events_[slots[i + kAhead]]);
+      const uint32_t slot = slots[i];
       const MemberEventRow& e = events_[slot];
       if (first <= e.day && e.day <= last) visit(slot, e);
     }
@@ -244,8 +249,14 @@ void MembershipModel::ForEachDatedMilestone(DayNumber first, DayNumber last,
                                             Visit&& visit) const {
   if (last < first) return;
   const auto end = milestones_by_month_.upper_bound(MonthNumber(last));
+  constexpr size_t kAhead = 8;
   for (auto it = milestones_by_month_.lower_bound(MonthNumber(first)); it != end; ++it) {
-    for (uint32_t entry : it->second) {
+    const std::vector<uint32_t>& entries = it->second;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (i + kAhead < entries.size()) {
+        __builtin_prefetch(&members_[entries[i + kAhead] & ~kRecognitionBit]);
+      }
+      const uint32_t entry = entries[i];
       const uint32_t slot = entry & ~kRecognitionBit;
       const bool recognition = (entry & kRecognitionBit) != 0;
       const DayNumber day = recognition ? members_[slot].full_since : members_[slot].admitted;
