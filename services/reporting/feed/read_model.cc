@@ -34,7 +34,8 @@ bool Parse(const StoredMessage& stored, google::protobuf::Message& message) {
 bool ReadModel::Uses(std::string_view type) {
   return Is<ipb::Inspection>(type) || Is<ipb::DisciplinaryDecision>(type) ||
          Is<ipb::Appeal>(type) || Is<mpb::ListOrganizationChangesResponse>(type) ||
-         Is<mpb::Member>(type) || Is<mpb::MemberEvent>(type) || Is<mpb::Rating>(type);
+         Is<mpb::Member>(type) || Is<mpb::MemberEvent>(type) || Is<mpb::Rating>(type) ||
+         Is<mpb::Badge>(type);
 }
 
 void ReadModel::ApplyBatch(Source source, const std::vector<FeedResource>& resources,
@@ -99,6 +100,13 @@ absl::Status ReadModel::Apply(const FeedResource& r) {
     absl::StatusOr<RatingRecord> value = RatingFromFeed(in, r.sequence);
     if (!value.ok()) return value.status();
     return ratings_.Upsert(*value);
+  }
+  if (Is<mpb::Badge>(type)) {
+    mpb::Badge in;
+    if (!Parse(stored, in)) return absl::InvalidArgumentError("payload: bad Badge");
+    absl::StatusOr<membership::Badge> value = BadgeFromFeed(in);
+    if (!value.ok()) return value.status();
+    return members_.UpsertBadge(*value);
   }
   if (Is<mpb::ListOrganizationChangesResponse>(type)) {
     mpb::ListOrganizationChangesResponse in;

@@ -132,6 +132,20 @@ absl::StatusOr<RatingRecord> RatingFromFeed(const mpb::Rating& in, int64_t versi
   return out;
 }
 
+absl::StatusOr<membership::Badge> BadgeFromFeed(const mpb::Badge& in) {
+  membership::Badge out;
+  absl::StatusOr<int64_t> member = api::ParseResourceId("badge.member", "members", in.member());
+  if (!member.ok()) return member.status();
+  out.member_id = *member;
+  out.years = in.years();
+  absl::StatusOr<std::optional<Date>> awarded =
+      api::ParseOptionalDate("badge.award_date", in.award_date());
+  if (!awarded.ok()) return awarded.status();
+  if (!awarded->has_value()) return absl::InvalidArgumentError("badge.award_date: required");
+  out.award_date = **awarded;
+  return out;
+}
+
 std::string_view PayloadType(const google::protobuf::Any& payload) {
   std::string_view url = payload.type_url();
   const size_t slash = url.rfind('/');
@@ -139,6 +153,12 @@ std::string_view PayloadType(const google::protobuf::Any& payload) {
 }
 
 std::string FeedResourceKey(const dangbo::type::v1::Change& change) {
+  if (change.payload().Is<mpb::Badge>()) {
+    // A badge's change names its member: it must not take the member's row.
+    mpb::Badge badge;
+    if (!change.payload().UnpackTo(&badge)) return absl::StrCat(change.resource(), "/badges/bad");
+    return absl::StrCat(change.resource(), "/badges/", badge.years());
+  }
   if (!change.payload().Is<mpb::Rating>()) return change.resource();
   mpb::Rating rating;
   // One that does not parse still stays off the subject's row; the model then rejects it.

@@ -40,11 +40,13 @@ absl::StatusOr<membership::MemberEvent> MemberEventFromFeed(
 
 absl::StatusOr<RatingRecord> RatingFromFeed(const dangbo::membership::v1::Rating& in,
                                             int64_t version);
+absl::StatusOr<membership::Badge> BadgeFromFeed(const dangbo::membership::v1::Badge& in);
 
 // The key a change's resource is kept under in the read model's rows. Membership's feed names
 // a rating by its subject (`members/{id}`), the very name of the member's own resource, so a
 // rating is kept as `members/{id}/ratings/{year}` (`organizations/{id}/ratings/{year}`): one
-// row per subject and year, apart from the subject's. Any other change keeps its resource.
+// row per subject and year, apart from the subject's; a badge, named by its member too, as
+// `members/{id}/badges/{years}`. Any other change keeps its resource.
 std::string FeedResourceKey(const dangbo::type::v1::Change& change);
 
 // The full name of a feed payload's message, e.g. "dangbo.membership.v1.Member".

@@ -28,6 +28,7 @@ enum class StoredKind : uint8_t {
   kDisciplinaryDecision = 5,
   kAppeal = 6,
   kOrganizationHistory = 7,
+  kBadge = 8,
 };
 
 struct KindName {
@@ -45,6 +46,7 @@ const std::vector<KindName>& Kinds() {
       {StoredKind::kAppeal, &ipb::Appeal::descriptor()->full_name()},
       {StoredKind::kOrganizationHistory,
        &mpb::ListOrganizationChangesResponse::descriptor()->full_name()},
+      {StoredKind::kBadge, &mpb::Badge::descriptor()->full_name()},
   };
   return kinds;
 }
@@ -95,6 +97,12 @@ std::string StoredPayload(const google::protobuf::Any& payload) {
         KeepOnly(inspection, {"name", "type", "conducting_body", "conducting_organization", "stage",
                               "decision", "subjects"});
         return Compact(k.kind, inspection);
+      }
+      case StoredKind::kBadge: {
+        mpb::Badge badge;
+        if (!payload.UnpackTo(&badge)) break;
+        KeepOnly(badge, {"member", "years", "award_date"});
+        return Compact(k.kind, badge);
       }
       default:
         // Kept whole: nothing in them to leave out. Not parsed here; the model checks them.

@@ -206,6 +206,71 @@ TEST_F(StatisticsTest, AYearBuiltThroughTheApisIsCountedNumberByNumber) {
                "committee.thematic_inspection.members", 0, 0);
 }
 
+// Membership figures over the APIs: members imported with their dates (admitted within the
+// period by their own admission date), a political theory level, and a badge recorded through
+// membership, each checked and drilled into.
+TEST_F(StatisticsTest, MembershipFiguresOfMembersImportedWithTheirDatesAndABadge) {
+  const mv1::Organization company = CreateOrganization(
+      Bloc().name(), mv1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE, "Đảng bộ Công ty Hồ sơ");
+  CreateFullMember(company.name(), "Phan Văn Cường");
+  const mv1::Member admitted = CreateProbationaryMember(company.name(), "Võ Thị Mới");
+  // A veteran of 32 years' standing, with advanced political theory.
+  mv1::CreateMemberRequest create;
+  create.set_request_id(RequestId());
+  create.set_initial_state(mv1::MEMBER_STATE_FULL);
+  mv1::Member* m = create.mutable_member();
+  m->set_organization(company.name());
+  m->set_full_name("Đặng Văn Lâu");
+  m->set_gender(mv1::GENDER_MALE);
+  m->set_political_theory_level(mv1::POLITICAL_THEORY_LEVEL_ADVANCED);
+  *m->mutable_personal_data()->mutable_birth_date() = inspection::testing::MakeDate(1965, 2, 1);
+  *m->mutable_admission_decision_date() = inspection::testing::MakeDate(1994, 1, 5);
+  *m->mutable_admission_ceremony_date() = inspection::testing::MakeDate(1994, 1, 20);
+  *m->mutable_full_member_date() = inspection::testing::MakeDate(1995, 1, 20);
+  mv1::Member veteran;
+  grpc::Status st = Membership().CreateMember(AdminContext().get(), create, &veteran);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  mv1::RecordBadgeRequest badge;
+  badge.set_request_id(RequestId());
+  badge.mutable_badge()->set_member(veteran.name());
+  badge.mutable_badge()->set_years(30);
+  *badge.mutable_badge()->mutable_award_date() = DaysFromToday(-10);
+  mv1::Badge recorded;
+  st = Membership().RecordBadge(AdminContext().get(), badge, &recorded);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  WaitCaughtUp();
+
+  rv1::GetMembershipStatisticsRequest req;
+  req.set_scope(company.name());
+  *req.mutable_period() = LastDays(200);
+  rv1::Statistics s;
+  st = Reporting().GetMembershipStatistics(AdminContext().get(), req, &s);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  ExpectFigure(s, "members.total", 3, 3);
+  ExpectFigure(s, "members.probationary", 1, 1);
+  ExpectFigure(s, "members.theory.advanced", 1, 1);
+  ExpectFigure(s, "members.movement.admitted", 1, 1);
+  ExpectFigure(s, "members.movement.admitted_female", 1, 1);
+  ExpectFigure(s, "members.movement.admitted_private_enterprise", 0, 0);
+  ExpectFigure(s, "members.movement.recognized_full", 0, 0);
+  ExpectFigure(s, "members.badges.awarded", 1, 1);
+
+  const std::vector<rv1::FigureSubject> admissions =
+      SubjectsOf(company.name(), LastDays(200), "members.movement.admitted");
+  ASSERT_EQ(admissions.size(), 1u);
+  EXPECT_EQ(admissions[0].subject(), admitted.name());
+  ASSERT_EQ(admissions[0].sources_size(), 1);
+  EXPECT_EQ(admissions[0].sources(0), admitted.name());
+  const std::vector<rv1::FigureSubject> badges =
+      SubjectsOf(company.name(), LastDays(200), "members.badges.awarded");
+  ASSERT_EQ(badges.size(), 1u);
+  EXPECT_EQ(badges[0].subject(), veteran.name());
+  ASSERT_EQ(badges[0].sources_size(), 1);
+  EXPECT_EQ(badges[0].sources(0), absl::StrCat(veteran.name(), "/badges/30"));
+  // The badge did not take the member's own row: the veteran is still counted.
+  EXPECT_EQ(SubjectsOf(company.name(), LastDays(200), "members.theory.advanced").size(), 1u);
+}
+
 TEST_F(StatisticsTest, AMemberWhoMovesLaterStaysCountedWhereTheDecisionFoundThem) {
   const mv1::Organization old_home = CreateOrganization(
       Bloc().name(), mv1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE, "Đảng bộ Công ty Cũ");

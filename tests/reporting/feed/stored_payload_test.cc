@@ -10,6 +10,7 @@
 #include "dangbo/membership/v1/membership_service.pb.h"
 #include "dangbo/membership/v1/rating.pb.h"
 #include "gtest/gtest.h"
+#include "services/reporting/feed/source_payloads.h"
 
 namespace dangbo::reporting {
 namespace {
@@ -127,6 +128,37 @@ TEST(ReadStoredPayload, ReadsAnAnyStoredBeforeTheCompactForm) {
 TEST(ReadStoredPayload, RefusesBytesInNeitherForm) {
   StoredMessage stored;
   EXPECT_FALSE(ReadStoredPayload("\xff\xff\xff", stored));
+}
+
+// Membership's feed names a badge by its member: kept apart from the member's own row, with its
+// decision left out, and read back as a badge.
+TEST(StoredPayload, ABadgeKeepsItsOwnRowAndReadsBack) {
+  mpb::Badge badge;
+  badge.set_member("members/7");
+  badge.set_years(30);
+  badge.mutable_award_date()->set_year(2024);
+  badge.mutable_award_date()->set_month(2);
+  badge.mutable_award_date()->set_day(3);
+  badge.mutable_decision()->set_number("12-QĐ/TW");
+  dangbo::type::v1::Change change;
+  change.set_resource("members/7");
+  change.mutable_payload()->PackFrom(badge);
+  EXPECT_EQ(FeedResourceKey(change), "members/7/badges/30");
+
+  StoredMessage stored;
+  const std::string bytes = StoredPayload(change.payload());
+  ASSERT_TRUE(ReadStoredPayload(bytes, stored));
+  EXPECT_EQ(stored.type, "dangbo.membership.v1.Badge");
+  mpb::Badge kept;
+  ASSERT_TRUE(kept.ParseFromArray(stored.bytes.data(), static_cast<int>(stored.bytes.size())));
+  EXPECT_EQ(kept.decision().number(), "");
+  absl::StatusOr<membership::Badge> value = BadgeFromFeed(kept);
+  ASSERT_TRUE(value.ok()) << value.status();
+  EXPECT_EQ(value->member_id, 7);
+  EXPECT_EQ(value->years, 30);
+  EXPECT_EQ(value->award_date, Date(2024, 2, 3));
+  kept.clear_award_date();
+  EXPECT_EQ(BadgeFromFeed(kept).status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST(StoredPayload, APayloadThatDoesNotParseIsKeptAsItCame) {
