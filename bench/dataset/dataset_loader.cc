@@ -8,9 +8,9 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "bench/dataset/api_mapping.h"
-#include "bench/dataset/bounded_queue.h"
 #include "bench/dataset/member_generator.h"
 #include "common/auth/authenticator.h"
+#include "common/runtime/bounded_queue.h"
 
 namespace dangbo::bench {
 namespace {
@@ -130,14 +130,14 @@ absl::StatusOr<ImportLoad> DatasetLoader::ImportMembers(
   absl::Mutex mu;  // guards the totals of `load` the streams add to
   FirstError error;
 
-  std::vector<std::unique_ptr<BoundedQueue<v1::ImportMembersRequest>>> queues;
+  std::vector<std::unique_ptr<runtime::BoundedQueue<v1::ImportMembersRequest>>> queues;
   for (int s = 0; s < streams; ++s) {
     queues.push_back(
-        std::make_unique<BoundedQueue<v1::ImportMembersRequest>>(kQueuedMessagesPerStream));
+        std::make_unique<runtime::BoundedQueue<v1::ImportMembersRequest>>(kQueuedMessagesPerStream));
   }
 
   auto stream_worker = [&](int s) {
-    BoundedQueue<v1::ImportMembersRequest>& queue = *queues[s];
+    runtime::BoundedQueue<v1::ImportMembersRequest>& queue = *queues[s];
     const std::string request_id = absl::StrCat(options_.request_id_prefix, "/members/", s);
     std::unique_ptr<grpc::ClientContext> ctx = NewContext(options_.import_deadline);
     v1::ImportMembersResponse response;

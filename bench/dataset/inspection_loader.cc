@@ -11,8 +11,8 @@
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
-#include "bench/dataset/bounded_queue.h"
 #include "common/auth/authenticator.h"
+#include "common/runtime/bounded_queue.h"
 
 namespace dangbo::bench {
 namespace {
@@ -515,7 +515,7 @@ absl::StatusOr<InspectionLoad> InspectionLoader::Load(
   bool more = generator.Next(g);
   while (more && !error.Failed()) {
     const int year = g.year;
-    BoundedQueue<GeneratedInspection> queue(static_cast<size_t>(threads) * 2);
+    runtime::BoundedQueue<GeneratedInspection> queue(static_cast<size_t>(threads) * 2);
     auto worker = [&] {
       while (std::optional<GeneratedInspection> item = queue.Pop()) {
         if (error.Failed()) continue;  // drain

@@ -11,11 +11,11 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "common/db/sql_row.h"
+#include "common/runtime/bounded_queue.h"
 #include "common/server/log.h"
 #include "common/status/errors.h"
 #include "common/status/grpc_status.h"
 #include "google/protobuf/util/time_util.h"
-#include "services/reporting/feed/page_queue.h"
 #include "services/reporting/feed/source_payloads.h"
 #include "services/reporting/feed/stored_payload.h"
 
@@ -259,9 +259,9 @@ absl::StatusOr<int> FeedFollower::Step(Source source, int64_t up_to) {
 
 absl::Status FeedFollower::Follow(Source source, int64_t up_to) {
   // Two pages may wait between stages: enough to keep every stage busy, little memory.
-  PageQueue<FetchedPage> fetched(2);
-  PageQueue<PreparedPage> prepared(2);
-  PageQueue<PreparedPage> committed(2);
+  runtime::BoundedQueue<FetchedPage> fetched(2);
+  runtime::BoundedQueue<PreparedPage> prepared(2);
+  runtime::BoundedQueue<PreparedPage> committed(2);
   absl::Mutex error_mu;
   absl::Status error;
   auto fail = [&](absl::Status status) {
