@@ -252,12 +252,17 @@ void ScanMovements(const OrganizationTree& tree, const MembershipModel& model,
                    const MemberScope& scope, const DateRange& range, Emit&& emit) {
   const DayNumber first = ToDayNumber(range.first);
   const DayNumber last = ToDayNumber(range.last);
+  // Counts `figures` for the scope (and a child) when `organization` was inside it on `day`.
+  const auto count = [&](uint64_t figures, uint32_t member, uint32_t organization, DayNumber day,
+                         uint32_t event, int badge_years) {
+    const int group = scope.Find(organization, day);
+    if (group == kOutside) return;
+    emit(MovementHit{figures, member, organization, group > 0 ? group : kOutside, true, day, event,
+                     badge_years});
+  };
   model.ForEachEvent(first, last, [&](uint32_t slot, const MemberEventRow& e) {
     const auto attribute = [&](uint64_t figures, uint32_t organization) {
-      const int group = scope.Find(organization, e.day);
-      if (group == kOutside) return;
-      emit(MovementHit{figures, e.member, organization, group > 0 ? group : kOutside, true, e.day,
-                       slot});
+      count(figures, e.member, organization, e.day, slot, 0);
     };
     switch (e.event_type()) {
       case MemberEventType::kAdmit:
@@ -304,22 +309,14 @@ void ScanMovements(const OrganizationTree& tree, const MembershipModel& model,
       return;
     }
     const uint32_t organization = model.StandingOn(member, day).organization;
-    const int group = scope.Find(organization, day);
-    if (group == kOutside) return;
-    emit(MovementHit{admission ? AdmissionMask(tree, model, row, organization, day)
-                               : Bit(F::kRecognizedFull),
-                     member,
-                     organization, group > 0 ? group : kOutside, true, day,
-                     MembershipModel::kNone});
+    count(admission ? AdmissionMask(tree, model, row, organization, day) : Bit(F::kRecognizedFull),
+          member, organization, day, MembershipModel::kNone, 0);
   });
   // Badges, where the member stood on the award day (a posthumous one: where they last were).
   model.ForEachBadge(first, last, [&](const BadgeRow& badge) {
-    const uint32_t organization = model.StandingOn(badge.member, badge.day).organization;
-    const int group = scope.Find(organization, badge.day);
-    if (group == kOutside) return;
-    emit(MovementHit{Bit(F::kBadgesAwarded), badge.member, organization,
-                     group > 0 ? group : kOutside, true, badge.day, MembershipModel::kNone,
-                     badge.years});
+    count(Bit(F::kBadgesAwarded), badge.member,
+          model.StandingOn(badge.member, badge.day).organization, badge.day,
+          MembershipModel::kNone, badge.years);
   });
 }
 

@@ -150,24 +150,19 @@ absl::StatusOr<FeedFollower::FetchedPage> FeedFollower::Fetch(Source source, int
       source == Source::kMembership ? sources_.membership_contexts : sources_.inspection_contexts;
   absl::StatusOr<std::unique_ptr<grpc::ClientContext>> context = contexts->New(nullptr);
   if (!context.ok()) return context.status();
-  grpc::Status status;
-  if (source == Source::kMembership) {
-    mpb::ListChangesRequest request;
+  // Both sources' ListChanges have the same shape in their own packages.
+  const auto list = [&](auto& stub, auto request, auto response) {
     request.set_after_sequence(after);
     request.set_page_size(options_.page_size);
-    mpb::ListChangesResponse response;
-    status = sources_.membership->ListChanges(context->get(), request, &response);
+    grpc::Status status = stub.ListChanges(context->get(), request, &response);
     page.changes.Swap(response.mutable_changes());
     head = response.head_sequence();
-  } else {
-    ipb::ListChangesRequest request;
-    request.set_after_sequence(after);
-    request.set_page_size(options_.page_size);
-    ipb::ListChangesResponse response;
-    status = sources_.inspection->ListChanges(context->get(), request, &response);
-    page.changes.Swap(response.mutable_changes());
-    head = response.head_sequence();
-  }
+    return status;
+  };
+  const grpc::Status status =
+      source == Source::kMembership
+          ? list(*sources_.membership, mpb::ListChangesRequest(), mpb::ListChangesResponse())
+          : list(*sources_.inspection, ipb::ListChangesRequest(), ipb::ListChangesResponse());
   if (!status.ok()) {
     return status::Prefixed(absl::StrCat(SourceName(source), " ListChanges"),
                             status::FromGrpcStatus(status));
