@@ -8,9 +8,12 @@
 #include "common/server/flags.h"
 #include "common/server/log.h"
 #include "common/server/server.h"
+#include "prometheus/gauge.h"
 #include "services/membership/api/membership_service.h"
 #include "services/membership/domain/membership_rules.h"
 #include "services/membership/domain/working_days.h"
+#include "services/membership/store/member_cache.h"
+#include "services/membership/store/member_cache_follower.h"
 #include "services/membership/store/migrations.h"
 #include "services/membership/store/store.h"
 
@@ -18,6 +21,13 @@ ABSL_FLAG(std::string, rules_file, "",
           "JSON file of dated membership rules; the rules of domain.md when empty");
 ABSL_FLAG(std::string, holidays_file, "",
           "JSON file of public holidays; the Vietnamese holidays built in when empty");
+ABSL_FLAG(int64_t, member_cache_mb, 256,
+          "Memory for the cache of members GetMember serves without the database, in MiB; "
+          "0 turns it off");
+ABSL_FLAG(absl::Duration, member_cache_max_staleness, absl::Milliseconds(500),
+          "Longest time a write through another replica may stay unseen by this replica's "
+          "member cache; the cache stops answering when its outbox follower falls further "
+          "behind");
 
 namespace dangbo::membership {
 namespace {
@@ -25,6 +35,32 @@ namespace {
 int Fail(std::string_view what, const absl::Status& status) {
   log::Error(what, {{"error", status.ToString()}});
   return EXIT_FAILURE;
+}
+
+// The member cache's figures on /metrics, refreshed at every scrape. Counters kept by the
+// cache itself are mirrored by gauges, as the pool's are, since a counter cannot be set.
+void RegisterMemberCacheGauges(server::Server& server, const MemberCache& cache) {
+  auto& lookups = prometheus::BuildGauge()
+                      .Name("dangbo_member_cache_lookups")
+                      .Help("GetMember lookups in the member cache since start, by result")
+                      .Register(server.metrics());
+  auto& hits = lookups.Add({{"result", "hit"}});
+  auto& misses = lookups.Add({{"result", "miss"}});
+  auto& bypasses = lookups.Add({{"result", "bypass"}});
+  auto& size = prometheus::BuildGauge()
+                   .Name("dangbo_member_cache_size")
+                   .Help("Members held by the member cache, and their estimated bytes")
+                   .Register(server.metrics());
+  auto& entries = size.Add({{"unit", "entries"}});
+  auto& bytes = size.Add({{"unit", "bytes"}});
+  server.OnScrape([&cache, &hits, &misses, &bypasses, &entries, &bytes] {
+    const MemberCacheStats stats = cache.Stats();
+    hits.Set(static_cast<double>(stats.hits));
+    misses.Set(static_cast<double>(stats.misses));
+    bypasses.Set(static_cast<double>(stats.bypasses));
+    entries.Set(static_cast<double>(stats.entries));
+    bytes.Set(static_cast<double>(stats.bytes));
+  });
 }
 
 int Main(int argc, char** argv) {
@@ -61,6 +97,20 @@ int Main(int argc, char** argv) {
   if (!credentials.ok()) return Fail("bad TLS flags", credentials.status());
 
   MembershipStore store(**pool);
+  const MemberCacheOptions cache_options{
+      .max_bytes = absl::GetFlag(FLAGS_member_cache_mb) << 20,
+      .max_staleness = absl::GetFlag(FLAGS_member_cache_max_staleness)};
+  if (cache_options.max_bytes < 0 || cache_options.max_staleness <= absl::ZeroDuration()) {
+    return Fail("bad member cache flags",
+                absl::InvalidArgumentError("--member_cache_mb must be at least 0 and "
+                                           "--member_cache_max_staleness positive"));
+  }
+  MemberCache cache(cache_options);
+  MemberCacheFollower cache_follower(store, cache, cache_options.max_staleness / 4);
+  if (cache_options.max_bytes > 0) {
+    store.SetMemberCache(&cache);
+    cache_follower.Start();
+  }
   MembershipServiceImpl service(ServiceDeps{.store = &store,
                                             .authenticator = authenticator->get(),
                                             .rules = &*rules,
@@ -75,6 +125,7 @@ int Main(int argc, char** argv) {
   server.SetCallerFunction(
       [authn](const auth::ClientMetadata& metadata) { return authn->CallerForLog(metadata); });
   runtime::RegisterPoolGauges(server, **pool);
+  RegisterMemberCacheGauges(server, cache);
   return server.Run();
 }
 

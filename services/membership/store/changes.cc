@@ -1,6 +1,7 @@
 // The change feed: outbox rows in sequence order, which is commit order (see mutation.cc).
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/db/pool.h"
@@ -33,6 +34,26 @@ absl::StatusOr<std::vector<StoredChange>> MembershipStore::ListChanges(int64_t a
       change.request_id = row.String();
       change.commit_time = row.Time();
       page.push_back(std::move(change));
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return page;
+}
+
+absl::StatusOr<std::vector<std::pair<int64_t, std::string>>>
+MembershipStore::ListChangedResources(int64_t after_sequence, int limit) {
+  std::vector<std::pair<int64_t, std::string>> page;
+  absl::Status status = pool_.Read([&](db::Session& session) -> absl::Status {
+    page.clear();
+    sql::PreparedStatement& statement = session.Prepare(
+        "SELECT sequence, resource FROM outbox WHERE sequence > ? ORDER BY sequence LIMIT ?");
+    internal::ParamBinder(statement).Int64(after_sequence).Int64(limit);
+    std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+    while (rs->next()) {
+      internal::RowReader row(*rs);
+      const int64_t sequence = row.Int64();
+      page.emplace_back(sequence, row.String());
     }
     return absl::OkStatus();
   });

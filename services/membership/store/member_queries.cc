@@ -1,6 +1,7 @@
 // Reads of members and their events outside mutations, and the personal-data read audit.
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "common/db/session.h"
 #include "cppconn/resultset.h"
 #include "services/membership/store/id_batches.h"
+#include "services/membership/store/member_cache.h"
 #include "services/membership/store/member_rows.h"
 #include "services/membership/store/name_words.h"
 #include "services/membership/store/path_filters.h"
@@ -105,6 +107,13 @@ absl::StatusOr<MemberWithPath> MembershipStore::GetMemberWithPath(int64_t id) {
       absl::StrCat("SELECT ", internal::MemberColumns("m"),
                    ", o.path FROM members m JOIN organizations o ON o.id = m.organization_id"
                    " WHERE m.id = ?");
+  std::optional<MemberCache::Ticket> ticket;
+  if (member_cache_ != nullptr) {
+    if (std::optional<MemberWithPath> cached = member_cache_->Find(id, absl::Now())) {
+      return *std::move(cached);
+    }
+    ticket = member_cache_->BeginFill(id);
+  }
   std::optional<MemberWithPath> found;
   absl::Status status = pool_.Read([&](db::Session& session) -> absl::Status {
     sql::PreparedStatement& statement = session.Prepare(sql);
@@ -120,6 +129,7 @@ absl::StatusOr<MemberWithPath> MembershipStore::GetMemberWithPath(int64_t id) {
   });
   if (!status.ok()) return status;
   if (!found.has_value()) return absl::NotFoundError(absl::StrCat("members/", id, " not found"));
+  if (ticket.has_value()) member_cache_->Fill(*ticket, *found);
   return *std::move(found);
 }
 

@@ -3,12 +3,15 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "common/db/pool.h"
 #include "common/db/session.h"
 #include "common/db/sql_error.h"
 #include "cppconn/resultset.h"
+#include "services/membership/store/member_cache.h"
 #include "services/membership/store/membership_tx.h"
 #include "services/membership/store/row_chunks.h"
 #include "services/membership/store/sql_values.h"
@@ -155,6 +158,13 @@ absl::StatusOr<std::string> MembershipStore::Mutate(
         absl::StrCat("request_id: longer than ", kMaxRequestIdLength, " bytes"));
   }
 
+  // Resources this mutation wrote, whatever became of its COMMIT: the member cache drops them
+  // once the transaction is over, so this replica's next read sees the write.
+  std::vector<std::string> touched;
+  absl::Cleanup invalidate = [&] {
+    if (member_cache_ == nullptr) return;
+    for (const std::string& resource : touched) member_cache_->Invalidate(resource);
+  };
   absl::Status status;
   for (int attempt = 1; attempt <= kMaxMutateAttempts; ++attempt) {
     std::optional<absl::StatusOr<std::string>> result;
@@ -178,6 +188,9 @@ absl::StatusOr<std::string> MembershipStore::Mutate(
       if (!outcome.ok()) return outcome.status();
       StoreResponse(session, context, outcome->response);
       AppendAuditRow(session, context, *outcome);
+      if (member_cache_ != nullptr) {
+        for (const ChangeRecord& change : outcome->changes) touched.push_back(change.resource);
+      }
       AppendChanges(session, context, outcome->changes);
       result = std::move(outcome->response);
       return absl::OkStatus();

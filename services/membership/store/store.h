@@ -22,6 +22,8 @@ class Session;
 
 namespace dangbo::membership {
 
+class MemberCache;
+
 // Who asks for a mutation, and under which idempotency key.
 struct MutationContext {
   std::string method;       // e.g. "CreateMember"; part of the idempotency key's scope
@@ -213,6 +215,14 @@ class MembershipStore {
 
   absl::StatusOr<std::vector<StoredChange>> ListChanges(int64_t after_sequence, int page_size);
   absl::StatusOr<int64_t> HeadSequence();
+  // (sequence, resource) of up to `limit` outbox rows after `after_sequence`: what the member
+  // cache's follower needs, without the payloads.
+  absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> ListChangedResources(
+      int64_t after_sequence, int limit);
+
+  // Serves GetMemberWithPath from `cache` when it can and keeps it coherent with this store's
+  // writes; none (the default) reads the database every time. The cache outlives the store.
+  void SetMemberCache(MemberCache* cache) { member_cache_ = cache; }
 
   // Test hook: runs inside every Mutate transaction after its last statement, just before
   // COMMIT is sent (db::TransactionOptions::before_commit). Tests use it to lose a COMMIT's
@@ -223,6 +233,7 @@ class MembershipStore {
 
  private:
   db::Pool& pool_;
+  MemberCache* member_cache_ = nullptr;
   std::function<void(db::Session&)> before_commit_;
 };
 

@@ -19,6 +19,7 @@ constexpr char kAudience[] = "dangbo";
 struct Suite {
   std::unique_ptr<dangbo::testing::PrivateMariaDb> db;
   std::unique_ptr<dangbo::testing::ServiceProcess> service;
+  std::vector<std::string> service_args;
   std::unique_ptr<v1::MembershipService::Stub> stub;
   auth::testing::KeyPair keys;
   std::string dir;
@@ -61,9 +62,7 @@ void MembershipE2E::SetUpTestSuite() {
   const std::string password_file = suite->dir + "/db.password";
   WriteFile(password_file, "membership-pw\n");
 
-  suite->service = std::make_unique<dangbo::testing::ServiceProcess>(
-      DANGBO_MEMBERSHIP_BINARY,
-      std::vector<std::string>{
+  suite->service_args = std::vector<std::string>{
           "--metrics_listen=",
           "--db_host=127.0.0.1",
           absl::StrCat("--db_port=", suite->db->port()),
@@ -76,8 +75,9 @@ void MembershipE2E::SetUpTestSuite() {
           absl::StrCat("--jwt_audience=", kAudience),
           "--readiness_interval=200ms",
           "--shutdown_grace=5s",
-      },
-      suite->dir);
+  };
+  suite->service = std::make_unique<dangbo::testing::ServiceProcess>(
+      DANGBO_MEMBERSHIP_BINARY, suite->service_args, suite->dir);
   absl::Status started = suite->service->Start();
   ASSERT_TRUE(started.ok()) << started;
   suite->stub = v1::MembershipService::NewStub(suite->service->channel());
@@ -139,6 +139,14 @@ std::unique_ptr<grpc::ClientContext> MembershipE2E::Context(const std::string& t
 v1::MembershipService::Stub& MembershipE2E::Stub() { return *suite->stub; }
 dangbo::testing::PrivateMariaDb& MembershipE2E::Database() { return *suite->db; }
 dangbo::testing::ServiceProcess& MembershipE2E::Service() { return *suite->service; }
+
+std::unique_ptr<dangbo::testing::ServiceProcess> MembershipE2E::NewReplica(
+    const std::vector<std::string>& extra_args) {
+  std::vector<std::string> args = suite->service_args;
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  return std::make_unique<dangbo::testing::ServiceProcess>(DANGBO_MEMBERSHIP_BINARY, args,
+                                                           suite->dir);
+}
 const v1::Organization& MembershipE2E::Root() { return suite->root; }
 
 std::string MembershipE2E::RequestId() {

@@ -35,6 +35,10 @@ class MembershipE2E : public ::testing::Test {
   static v1::MembershipService::Stub& Stub();
   static dangbo::testing::PrivateMariaDb& Database();
   static dangbo::testing::ServiceProcess& Service();
+  // Another dangbo-membership on the same database, as a second replica would run, with the
+  // suite's flags and then `extra_args`; not started yet.
+  static std::unique_ptr<dangbo::testing::ServiceProcess> NewReplica(
+      const std::vector<std::string>& extra_args);
 
   // A fresh request id, unique within the run.
   static std::string RequestId();
