@@ -55,6 +55,9 @@ class MembershipServiceImpl final : public v1::MembershipService::Service {
   grpc::Status ListOrganizationChanges(grpc::ServerContext* ctx,
                                        const v1::ListOrganizationChangesRequest* req,
                                        v1::ListOrganizationChangesResponse* resp) override;
+  grpc::Status BatchListOrganizationChanges(grpc::ServerContext* ctx,
+                                            const v1::BatchListOrganizationChangesRequest* req,
+                                            v1::BatchListOrganizationChangesResponse* resp) override;
 
   grpc::Status CreateMember(grpc::ServerContext* ctx, const v1::CreateMemberRequest* req,
                             v1::Member* resp) override;

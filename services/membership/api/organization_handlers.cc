@@ -2,6 +2,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/api/dates.h"
 #include "common/api/fingerprint.h"
 #include "common/api/macros.h"
@@ -653,6 +654,48 @@ grpc::Status MembershipServiceImpl::ListOrganizationChanges(
     DANGBO_ASSIGN_OR_RETURN(int64_t after, api::DecodePageToken(req->page_token(), digest));
     DANGBO_ASSIGN_OR_RETURN(std::vector<OrganizationVersion> history,
                             deps_.store->ListOrganizationHistory(id, page_size + 1, after));
+    const bool more = static_cast<int>(history.size()) > page_size;
+    if (more) history.resize(page_size);
+    for (const OrganizationVersion& v : history) {
+      *resp->add_changes() = OrganizationChangeToProto(v);
+    }
+    if (more) resp->set_next_page_token(api::EncodePageToken(history.back().sequence, digest));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status MembershipServiceImpl::BatchListOrganizationChanges(
+    grpc::ServerContext* ctx, const v1::BatchListOrganizationChangesRequest* req,
+    v1::BatchListOrganizationChangesResponse* resp) {
+  return Run([&]() -> absl::Status {
+    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadOrganization));
+    if (req->names_size() > kMaxBatchGet) {
+      return status::InvalidField("names", absl::StrCat("at most ", kMaxBatchGet, " names"));
+    }
+    std::vector<int64_t> ids;
+    ids.reserve(req->names_size());
+    for (int i = 0; i < req->names_size(); ++i) {
+      DANGBO_ASSIGN_OR_RETURN(int64_t id,
+                              OrganizationId(absl::StrCat("names[", i, "]"), req->names(i)));
+      ids.push_back(id);
+    }
+    DANGBO_ASSIGN_OR_RETURN(auto paths, deps_.store->OrganizationPaths(ids));
+    absl::flat_hash_map<int64_t, std::string> path_of(paths.begin(), paths.end());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      auto it = path_of.find(ids[i]);
+      if (it == path_of.end()) {
+        return Prefixed(absl::StrCat("names[", i, "]"),
+                        status::NotFound("organization", req->names(static_cast<int>(i))));
+      }
+      DANGBO_RETURN_IF_ERROR(auth::Authorize(principal, Action::kReadOrganization, it->second));
+    }
+    DANGBO_ASSIGN_OR_RETURN(int page_size,
+                            api::PageSize(req->page_size(), kMaxPageSize, kMaxPageSize));
+    // The token is bound to the names: the same token with other names is refused.
+    const std::string digest = absl::StrJoin(req->names(), ",");
+    DANGBO_ASSIGN_OR_RETURN(int64_t after, api::DecodePageToken(req->page_token(), digest));
+    DANGBO_ASSIGN_OR_RETURN(std::vector<OrganizationVersion> history,
+                            deps_.store->ListOrganizationHistories(ids, page_size + 1, after));
     const bool more = static_cast<int>(history.size()) > page_size;
     if (more) history.resize(page_size);
     for (const OrganizationVersion& v : history) {

@@ -182,6 +182,40 @@ absl::StatusOr<std::vector<OrganizationVersion>> MembershipStore::ListOrganizati
   return page;
 }
 
+absl::StatusOr<std::vector<OrganizationVersion>> MembershipStore::ListOrganizationHistories(
+    const std::vector<int64_t>& ids, int page_size, int64_t after_seq) {
+  std::vector<int64_t> distinct = ids;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::vector<OrganizationVersion> page;
+  if (distinct.empty()) return page;
+  // One statement for the whole set, since the page runs across it in version order. Its IN
+  // list is padded to a power of four by repeating the last id, so a few prepared statements
+  // serve every batch size.
+  size_t padded = 1;
+  while (padded < distinct.size()) padded *= 4;
+  distinct.resize(padded, distinct.back());
+  const std::string sql = absl::StrCat(
+      "SELECT ", internal::OrganizationVersionColumns("v"),
+      " FROM organization_versions v WHERE v.organization_id IN (", internal::Placeholders(padded),
+      ") AND v.id > ? ORDER BY v.id LIMIT ?");
+  absl::Status status = pool_.Read([&](db::Session& session) -> absl::Status {
+    page.clear();
+    sql::PreparedStatement& statement = session.Prepare(sql);
+    internal::ParamBinder binder(statement);
+    for (int64_t id : distinct) binder.Int64(id);
+    binder.Int64(after_seq).Int64(internal::EffectivePageSize(page_size));
+    std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+    while (rs->next()) {
+      RowReader row(*rs);
+      page.push_back(internal::ReadOrganizationVersion(row));
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return page;
+}
+
 absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> MembershipStore::OrganizationPaths(
     const std::vector<int64_t>& ids) {
   std::vector<int64_t> distinct = ids;

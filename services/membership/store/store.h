@@ -185,6 +185,10 @@ class MembershipStore {
   absl::StatusOr<std::vector<OrganizationVersion>> ListOrganizationHistory(int64_t id,
                                                                            int page_size,
                                                                            int64_t after_seq);
+  // The histories of all the given organizations together, in version order (so each one's
+  // oldest first), `page_size` rows after the version `after_seq`.
+  absl::StatusOr<std::vector<OrganizationVersion>> ListOrganizationHistories(
+      const std::vector<int64_t>& ids, int page_size, int64_t after_seq);
   // Paths of the given organizations, for authorization; unknown ids are absent.
   absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> OrganizationPaths(
       const std::vector<int64_t>& ids);

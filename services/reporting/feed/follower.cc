@@ -89,55 +89,38 @@ absl::Status FeedFollower::Load() {
   return absl::OkStatus();
 }
 
-absl::StatusOr<FeedResource> FeedFollower::OrganizationHistory(const std::string& name,
-                                                               int64_t sequence) const {
-  mpb::ListOrganizationChangesResponse history;
-  std::string token;
-  do {
-    absl::StatusOr<std::unique_ptr<grpc::ClientContext>> context =
-        sources_.membership_contexts->New(nullptr);
-    if (!context.ok()) return context.status();
-    mpb::ListOrganizationChangesRequest request;
-    request.set_name(name);
-    request.set_page_size(1000);
-    request.set_page_token(token);
-    mpb::ListOrganizationChangesResponse page;
-    grpc::Status status =
-        sources_.membership->ListOrganizationChanges(context->get(), request, &page);
-    if (!status.ok()) {
-      return status::Prefixed(absl::StrCat("membership ListOrganizationChanges ", name),
-                              status::FromGrpcStatus(status));
-    }
-    for (auto& change : *page.mutable_changes()) *history.add_changes() = std::move(change);
-    token = page.next_page_token();
-  } while (!token.empty());
-  return FeedResource{
-      .resource = name, .sequence = sequence, .payload = StoredOrganizationHistory(history)};
-}
-
 absl::StatusOr<std::vector<FeedResource>> FeedFollower::OrganizationHistories(
     const std::vector<std::pair<std::string, int64_t>>& organizations) const {
-  // One call per organization: a page that creates a national tree touches thousands, so the
-  // calls are spread over a few threads rather than made one after another.
-  constexpr size_t kCallers = 8;
-  std::vector<absl::StatusOr<FeedResource>> fetched(organizations.size(),
-                                                    absl::UnknownError("not fetched"));
-  std::atomic<size_t> next{0};
-  auto caller = [&] {
-    for (size_t i = next++; i < organizations.size(); i = next++) {
-      fetched[i] = OrganizationHistory(organizations[i].first, organizations[i].second);
-    }
-  };
-  std::vector<std::thread> callers;
-  for (size_t t = 1; t < std::min(kCallers, organizations.size()); ++t)
-    callers.emplace_back(caller);
-  caller();
-  for (std::thread& t : callers) t.join();
+  // A page that creates a national tree touches thousands of organizations: their histories
+  // are read a thousand (membership's limit) to a call.
+  constexpr int kNamesPerCall = 1000;
+  absl::flat_hash_map<std::string, mpb::ListOrganizationChangesResponse> histories;
+  for (size_t start = 0; start < organizations.size(); start += kNamesPerCall) {
+    mpb::BatchListOrganizationChangesRequest request;
+    const size_t end = std::min(organizations.size(), start + kNamesPerCall);
+    for (size_t i = start; i < end; ++i) request.add_names(organizations[i].first);
+    do {
+      absl::StatusOr<std::unique_ptr<grpc::ClientContext>> context =
+          sources_.membership_contexts->New(nullptr);
+      if (!context.ok()) return context.status();
+      mpb::BatchListOrganizationChangesResponse page;
+      grpc::Status status =
+          sources_.membership->BatchListOrganizationChanges(context->get(), request, &page);
+      if (!status.ok()) {
+        return status::Prefixed("membership BatchListOrganizationChanges",
+                                status::FromGrpcStatus(status));
+      }
+      for (auto& change : *page.mutable_changes()) {
+        *histories[change.organization()].add_changes() = std::move(change);
+      }
+      request.set_page_token(page.next_page_token());
+    } while (!request.page_token().empty());
+  }
   std::vector<FeedResource> out;
-  out.reserve(fetched.size());
-  for (absl::StatusOr<FeedResource>& r : fetched) {
-    if (!r.ok()) return r.status();
-    out.push_back(*std::move(r));
+  out.reserve(organizations.size());
+  for (const auto& [name, sequence] : organizations) {
+    out.push_back(FeedResource{
+        .resource = name, .sequence = sequence, .payload = StoredOrganizationHistory(histories[name])});
   }
   return out;
 }

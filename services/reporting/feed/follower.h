@@ -11,8 +11,8 @@
 // is applied only once it is committed, so the guarantees above hold unchanged.
 //
 // Membership's Organization changes do not carry the effective date of a move or a merge, so
-// for each organization a page touches, its whole history is read through
-// ListOrganizationChanges and kept as the organization's resource.
+// for each organization a page touches, its whole history is read (BatchListOrganizationChanges,
+// a thousand organizations a call) and kept as the organization's resource.
 #ifndef DANGBO_SERVICES_REPORTING_FEED_FOLLOWER_H_
 #define DANGBO_SERVICES_REPORTING_FEED_FOLLOWER_H_
 
@@ -128,7 +128,6 @@ class FeedFollower {
   absl::Status FollowBoth(const FeedPositions& up_to);
 
   // The whole history of each organization, as the resource carrying its state at `sequence`.
-  absl::StatusOr<FeedResource> OrganizationHistory(const std::string& name, int64_t sequence) const;
   absl::StatusOr<std::vector<FeedResource>> OrganizationHistories(
       const std::vector<std::pair<std::string, int64_t>>& organizations) const;
   void Run();
