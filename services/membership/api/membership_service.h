@@ -103,6 +103,11 @@ class MembershipServiceImpl final : public v1::MembershipService::Service {
   absl::Status AuthorizeAt(const auth::Principal& principal, auth::Action action,
                            std::string_view field, int64_t organization_id);
   std::vector<std::string> ScopePaths(const auth::Principal& principal);
+  // The ids a batch request's `names` name, in order: at most 1000, each an existing
+  // organization the caller may read, or the error naming `names[i]`. One query for all.
+  absl::StatusOr<std::vector<int64_t>> ReadableOrganizationIds(
+      const auth::Principal& principal,
+      const google::protobuf::RepeatedPtrField<std::string>& names);
 
   // Runs a store mutation keyed by the request's request_id and parses the (first) response.
   absl::Status Mutate(std::string_view method, const google::protobuf::Message& request,

@@ -152,32 +152,39 @@ grpc::Status MembershipServiceImpl::GetOrganization(grpc::ServerContext* ctx,
   });
 }
 
+absl::StatusOr<std::vector<int64_t>> MembershipServiceImpl::ReadableOrganizationIds(
+    const auth::Principal& principal,
+    const google::protobuf::RepeatedPtrField<std::string>& names) {
+  if (names.size() > kMaxBatchGet) {
+    return status::InvalidField("names", absl::StrCat("at most ", kMaxBatchGet, " names"));
+  }
+  std::vector<int64_t> ids;
+  ids.reserve(names.size());
+  for (int i = 0; i < names.size(); ++i) {
+    DANGBO_ASSIGN_OR_RETURN(int64_t id, OrganizationId(absl::StrCat("names[", i, "]"), names[i]));
+    ids.push_back(id);
+  }
+  // One query answers existence and scope for the whole batch before any row is read.
+  DANGBO_ASSIGN_OR_RETURN(auto paths, deps_.store->OrganizationPaths(ids));
+  absl::flat_hash_map<int64_t, std::string> path_of(paths.begin(), paths.end());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    auto it = path_of.find(ids[i]);
+    if (it == path_of.end()) {
+      return Prefixed(absl::StrCat("names[", i, "]"),
+                      status::NotFound("organization", names[static_cast<int>(i)]));
+    }
+    DANGBO_RETURN_IF_ERROR(auth::Authorize(principal, Action::kReadOrganization, it->second));
+  }
+  return ids;
+}
+
 grpc::Status MembershipServiceImpl::BatchGetOrganizations(
     grpc::ServerContext* ctx, const v1::BatchGetOrganizationsRequest* req,
     v1::BatchGetOrganizationsResponse* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadOrganization));
-    if (req->names_size() > kMaxBatchGet) {
-      return status::InvalidField("names", absl::StrCat("at most ", kMaxBatchGet, " names"));
-    }
-    std::vector<int64_t> ids;
-    ids.reserve(req->names_size());
-    for (int i = 0; i < req->names_size(); ++i) {
-      DANGBO_ASSIGN_OR_RETURN(int64_t id,
-                              OrganizationId(absl::StrCat("names[", i, "]"), req->names(i)));
-      ids.push_back(id);
-    }
-    // One query answers existence and scope for the whole batch before any row is read.
-    DANGBO_ASSIGN_OR_RETURN(auto paths, deps_.store->OrganizationPaths(ids));
-    absl::flat_hash_map<int64_t, std::string> path_of(paths.begin(), paths.end());
-    for (size_t i = 0; i < ids.size(); ++i) {
-      auto it = path_of.find(ids[i]);
-      if (it == path_of.end()) {
-        return Prefixed(absl::StrCat("names[", i, "]"),
-                        status::NotFound("organization", req->names(static_cast<int>(i))));
-      }
-      DANGBO_RETURN_IF_ERROR(auth::Authorize(principal, Action::kReadOrganization, it->second));
-    }
+    DANGBO_ASSIGN_OR_RETURN(std::vector<int64_t> ids,
+                            ReadableOrganizationIds(principal, req->names()));
     absl::flat_hash_map<int64_t, v1::Organization> read;
     for (int64_t id : ids) {
       if (read.contains(id)) continue;
@@ -669,26 +676,8 @@ grpc::Status MembershipServiceImpl::BatchListOrganizationChanges(
     v1::BatchListOrganizationChangesResponse* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadOrganization));
-    if (req->names_size() > kMaxBatchGet) {
-      return status::InvalidField("names", absl::StrCat("at most ", kMaxBatchGet, " names"));
-    }
-    std::vector<int64_t> ids;
-    ids.reserve(req->names_size());
-    for (int i = 0; i < req->names_size(); ++i) {
-      DANGBO_ASSIGN_OR_RETURN(int64_t id,
-                              OrganizationId(absl::StrCat("names[", i, "]"), req->names(i)));
-      ids.push_back(id);
-    }
-    DANGBO_ASSIGN_OR_RETURN(auto paths, deps_.store->OrganizationPaths(ids));
-    absl::flat_hash_map<int64_t, std::string> path_of(paths.begin(), paths.end());
-    for (size_t i = 0; i < ids.size(); ++i) {
-      auto it = path_of.find(ids[i]);
-      if (it == path_of.end()) {
-        return Prefixed(absl::StrCat("names[", i, "]"),
-                        status::NotFound("organization", req->names(static_cast<int>(i))));
-      }
-      DANGBO_RETURN_IF_ERROR(auth::Authorize(principal, Action::kReadOrganization, it->second));
-    }
+    DANGBO_ASSIGN_OR_RETURN(std::vector<int64_t> ids,
+                            ReadableOrganizationIds(principal, req->names()));
     DANGBO_ASSIGN_OR_RETURN(int page_size,
                             api::PageSize(req->page_size(), kMaxPageSize, kMaxPageSize));
     // The token is bound to the names: the same token with other names is refused.

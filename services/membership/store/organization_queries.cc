@@ -161,25 +161,7 @@ absl::StatusOr<std::vector<Organization>> MembershipStore::ListOrganizations(
 
 absl::StatusOr<std::vector<OrganizationVersion>> MembershipStore::ListOrganizationHistory(
     int64_t id, int page_size, int64_t after_seq) {
-  static const std::string sql =
-      absl::StrCat("SELECT ", internal::OrganizationVersionColumns("v"),
-                   " FROM organization_versions v WHERE v.organization_id = ? AND v.id > ?"
-                   " ORDER BY v.id LIMIT ?");
-  std::vector<OrganizationVersion> page;
-  absl::Status status = pool_.Read([&](db::Session& session) -> absl::Status {
-    page.clear();
-    sql::PreparedStatement& statement = session.Prepare(sql);
-    internal::ParamBinder(statement).Int64(id).Int64(after_seq).Int64(
-        internal::EffectivePageSize(page_size));
-    std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
-    while (rs->next()) {
-      RowReader row(*rs);
-      page.push_back(internal::ReadOrganizationVersion(row));
-    }
-    return absl::OkStatus();
-  });
-  if (!status.ok()) return status;
-  return page;
+  return ListOrganizationHistories({id}, page_size, after_seq);
 }
 
 absl::StatusOr<std::vector<OrganizationVersion>> MembershipStore::ListOrganizationHistories(
