@@ -51,6 +51,9 @@ absl::StatusOr<ServiceChannel> OpenChannel(const ChannelOptions& options) {
   // should be reached within seconds.
   arguments.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 500);
   arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 5000);
+  // A page of a change feed holds thousands of changes and may pass gRPC's 4 MiB default; the
+  // sender's own limit (--max_message_bytes) bounds what arrives.
+  arguments.SetMaxReceiveMessageSize(64 << 20);
   ServiceChannel out;
   out.channel = grpc::CreateCustomChannel(options.address, credentials, arguments);
   out.contexts = std::make_unique<CallContextFactory>(options.token_file, options.deadline);

@@ -1,4 +1,5 @@
 // The change feed: outbox rows in sequence order, which is commit order (see mutation.cc).
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -11,6 +12,13 @@
 #include "services/membership/store/store.h"
 
 namespace dangbo::membership {
+namespace {
+
+// ListChanges' largest page (the API's bound), beyond the other lists' 1000: a follower catching
+// up reads thousands of changes a call.
+constexpr int kMaxChangesPage = 10'000;
+
+}  // namespace
 
 absl::StatusOr<std::vector<StoredChange>> MembershipStore::ListChanges(int64_t after_sequence,
                                                                        int page_size) {
@@ -22,7 +30,7 @@ absl::StatusOr<std::vector<StoredChange>> MembershipStore::ListChanges(int64_t a
         " WHERE sequence > ? ORDER BY sequence LIMIT ?");
     internal::ParamBinder(statement)
         .Int64(after_sequence)
-        .Int64(internal::EffectivePageSize(page_size));
+        .Int64(std::clamp(page_size, 1, kMaxChangesPage));
     std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
     while (rs->next()) {
       internal::RowReader row(*rs);

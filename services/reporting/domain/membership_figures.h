@@ -31,6 +31,15 @@ enum class MembershipFigureId : uint8_t {
   kTheoryIntermediate,
   kTheoryAdvanced,
   kTheoryBachelor,
+  kEducationPrimary,
+  kEducationLowerSecondary,
+  kEducationUpperSecondary,
+  kQualificationElementary,
+  kQualificationIntermediate,
+  kQualificationCollege,
+  kQualificationUniversity,
+  kQualificationMaster,
+  kQualificationDoctorate,
   kAdmitted,
   kAdmittedFemale,
   kAdmittedYouthUnion,
@@ -59,9 +68,9 @@ enum class MembershipFigureId : uint8_t {
   kOwnershipOther,
   kNewPrivateGrassroots,
 };
-inline constexpr int kMembershipFigureCount = 43;
+inline constexpr int kMembershipFigureCount = 52;
 // The first kMemberStockCount figures are the member stocks, in this order.
-inline constexpr int kMemberStockCount = 16;
+inline constexpr int kMemberStockCount = 25;
 
 // What a figure counts, and so which records its drill-down names.
 enum class MembershipFigureSource {

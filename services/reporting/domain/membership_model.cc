@@ -1,10 +1,12 @@
 #include "services/reporting/domain/membership_model.h"
 
 #include <string>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "services/reporting/domain/education_levels.h"
 #include "services/reporting/domain/period.h"
 
 namespace dangbo::reporting {
@@ -18,6 +20,8 @@ using membership::MemberState;
 
 // Ids above this are beyond what any database hands out, as in InspectionModel.
 constexpr int64_t kMaxId = int64_t{1} << 61;
+// Distinct pairs of education texts remembered before the memo starts over.
+constexpr size_t kMaxEducationTexts = 100'000;
 // Birth dates reach further back than the report years.
 constexpr int kFirstBirthYear = 1850;
 
@@ -169,6 +173,12 @@ uint32_t MembershipModel::MemberSlot(int64_t id) {
   return slot;
 }
 
+uint8_t MembershipModel::EducationOf(const Member& member) {
+  return static_cast<uint8_t>(
+      static_cast<int>(ReadGeneralEducation(member.general_education)) |
+      static_cast<int>(ReadQualification(member.professional_qualification)) << 2);
+}
+
 absl::Status MembershipModel::UpsertMember(const Member& member) {
   if (absl::Status s = CheckMember(member); !s.ok()) return s;
   const uint32_t slot = MemberSlot(member.id);
@@ -186,6 +196,16 @@ absl::Status MembershipModel::UpsertMember(const Member& member) {
   row.state = static_cast<uint8_t>(member.state);
   row.traits = TraitsOf(member);
   row.theory = static_cast<uint8_t>(member.political_theory_level);
+  std::string texts = member.general_education;
+  texts.push_back('\0');
+  texts += member.professional_qualification;
+  auto known = education_by_text_.find(texts);
+  if (known == education_by_text_.end()) {
+    // Bounded: texts are few in practice, but the map must not grow without end if they are not.
+    if (education_by_text_.size() >= kMaxEducationTexts) education_by_text_.clear();
+    known = education_by_text_.emplace(std::move(texts), EducationOf(member)).first;
+  }
+  row.education = known->second;
   if (member.version != 0) held = member.version;
   return absl::OkStatus();
 }

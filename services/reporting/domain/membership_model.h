@@ -37,6 +37,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -70,7 +71,9 @@ struct MemberRow {
   DayNumber full_since = kNoDay;  // full_member_date
   uint8_t state = 0;  // membership::MemberState
   uint8_t traits = 0;
-  uint8_t theory = 0;  // membership::PoliticalTheoryLevel; in what was padding
+  uint8_t theory = 0;  // membership::PoliticalTheoryLevel
+  // GeneralEducation in the low 2 bits, Qualification in the 3 above (education_levels.h).
+  uint8_t education = 0;
   membership::MemberState member_state() const {
     return static_cast<membership::MemberState>(state);
   }
@@ -185,6 +188,9 @@ class MembershipModel {
   // Heap bytes held, from container capacities.
   size_t MemoryBytes() const;
 
+  // The education byte of MemberRow for a member's two free texts.
+  static uint8_t EducationOf(const membership::Member& member);
+
   // Room for this many rows without reallocating, before a bulk load.
   void Reserve(size_t members, size_t events, size_t organizations);
 
@@ -210,6 +216,9 @@ class MembershipModel {
   // Member slots by the month of MemberRow::admitted, or of full_since with kRecognitionBit set.
   std::map<int32_t, std::vector<uint32_t>> milestones_by_month_;
   std::vector<BadgeRow> badges_;
+  // Education bytes by "general education\0qualification": the texts repeat across members,
+  // and reading one goes through ICU.
+  absl::flat_hash_map<std::string, uint8_t> education_by_text_;
   // Badge slot by member slot and years (member << 8 | years).
   absl::flat_hash_map<uint64_t, uint32_t> badge_slots_;
   std::map<int32_t, std::vector<uint32_t>> badges_by_month_;

@@ -164,6 +164,22 @@ uint64_t StockMask(StockProfile profile) {
   return mask;
 }
 
+// A member's education figures from MemberRow::education, counted beside the profile rather
+// than in it: each bit of the profile doubles the table of counts the stock pass fills.
+constexpr int kEducationCodes = 32;
+
+uint64_t EducationMask(uint8_t education) {
+  uint64_t mask = 0;
+  // GeneralEducation and Qualification: 0 unknown, then in figure order.
+  if (const int general = education & 3; general != 0) {
+    mask |= Bit(static_cast<F>(static_cast<int>(F::kEducationPrimary) + general - 1));
+  }
+  if (const int qualification = education >> 2; qualification != 0) {
+    mask |= Bit(static_cast<F>(static_cast<int>(F::kQualificationElementary) + qualification - 1));
+  }
+  return mask;
+}
+
 // Calls emit(uint32_t member_slot, int group, uint32_t organization_slot, StockProfile) for
 // each party member inside the scope on `as_of` among the member slots [begin, end).
 template <typename Emit>
@@ -385,22 +401,33 @@ absl::StatusOr<Statistics> ComputeMembershipStatistics(const OrganizationTree& t
   const std::vector<int16_t> on_last_day = scope->GroupsOn(ToDayNumber(request.range.last));
   std::vector<std::vector<int64_t>> profiles(ChunkCount(members),
                                              std::vector<int64_t>(groups * kStockProfiles, 0));
+  std::vector<std::vector<int64_t>> educations(ChunkCount(members),
+                                               std::vector<int64_t>(groups * kEducationCodes, 0));
+  const std::vector<MemberRow>& rows = model.members();
   ForEachChunk(members, [&](size_t chunk, size_t begin, size_t end) {
     std::vector<int64_t>& mine = profiles[chunk];
+    std::vector<int64_t>& my_educations = educations[chunk];
     ScanStock(model, *scope, request.range.last, on_last_day, begin, end,
-              [&](uint32_t, int group, uint32_t, StockProfile profile) {
+              [&](uint32_t member, int group, uint32_t, StockProfile profile) {
                 ++mine[static_cast<size_t>(group) * kStockProfiles + profile];
+                ++my_educations[static_cast<size_t>(group) * kEducationCodes +
+                                rows[member].education];
               });
   });
-  for (size_t chunk = 1; chunk < profiles.size(); ++chunk) {
-    for (size_t i = 0; i < profiles[0].size(); ++i) profiles[0][i] += profiles[chunk][i];
-  }
-  for (size_t i = 0; i < profiles[0].size(); ++i) {
-    if (profiles[0][i] != 0) {
-      counts.Add(static_cast<int>(i / kStockProfiles),
-                 StockMask(static_cast<StockProfile>(i % kStockProfiles)), profiles[0][i]);
+  const auto add_up = [&](std::vector<std::vector<int64_t>>& tables, int codes, auto mask_of) {
+    for (size_t chunk = 1; chunk < tables.size(); ++chunk) {
+      for (size_t i = 0; i < tables[0].size(); ++i) tables[0][i] += tables[chunk][i];
     }
-  }
+    for (size_t i = 0; i < tables[0].size(); ++i) {
+      if (tables[0][i] != 0) {
+        counts.Add(static_cast<int>(i / codes), mask_of(i % codes), tables[0][i]);
+      }
+    }
+  };
+  add_up(profiles, kStockProfiles,
+         [](size_t code) { return StockMask(static_cast<StockProfile>(code)); });
+  add_up(educations, kEducationCodes,
+         [](size_t code) { return EducationMask(static_cast<uint8_t>(code)); });
   ScanOrganizations(tree, *scope, request.range, [&](const SubtreeSegment& s, uint64_t mask) {
     counts.Add(scope->GroupOf(s), mask);
   });
@@ -471,7 +498,9 @@ absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
       ScanStock(model, *scope, range.last, scope->GroupsOn(ToDayNumber(range.last)), 0,
                 model.member_slots(),
                 [&](uint32_t member, int, uint32_t organization, StockProfile profile) {
-                  if ((StockMask(profile) & bit) == 0) return;
+                  const uint64_t mask =
+                      StockMask(profile) | EducationMask(model.members()[member].education);
+                  if ((mask & bit) == 0) return;
                   const int64_t id = model.MemberId(member);
                   subjects.push_back(
                       {.subject = {.kind = SubjectKind::kMember, .id = id},

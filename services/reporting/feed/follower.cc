@@ -131,21 +131,28 @@ absl::StatusOr<FeedFollower::FetchedPage> FeedFollower::Fetch(Source source, int
   int64_t head = 0;
   const client::CallContextFactory* contexts =
       source == Source::kMembership ? sources_.membership_contexts : sources_.inspection_contexts;
-  absl::StatusOr<std::unique_ptr<grpc::ClientContext>> context = contexts->New(nullptr);
-  if (!context.ok()) return context.status();
   // Both sources' ListChanges have the same shape in their own packages.
-  const auto list = [&](auto& stub, auto request, auto response) {
+  const auto list = [&](auto& stub, auto request, auto response, int page_size) {
+    absl::StatusOr<std::unique_ptr<grpc::ClientContext>> context = contexts->New(nullptr);
+    if (!context.ok()) return grpc::Status(grpc::StatusCode::UNAVAILABLE, "no call context");
     request.set_after_sequence(after);
-    request.set_page_size(options_.page_size);
+    request.set_page_size(page_size);
     grpc::Status status = stub.ListChanges(context->get(), request, &response);
     page.changes.Swap(response.mutable_changes());
     head = response.head_sequence();
     return status;
   };
-  const grpc::Status status =
-      source == Source::kMembership
-          ? list(*sources_.membership, mpb::ListChangesRequest(), mpb::ListChangesResponse())
-          : list(*sources_.inspection, ipb::ListChangesRequest(), ipb::ListChangesResponse());
+  grpc::Status status;
+  // A page too large for a message (changes with unusually large payloads) is asked again at
+  // half the size, down to one change, rather than leaving the follower stuck on it.
+  for (int page_size = options_.page_size;; page_size /= 2) {
+    status = source == Source::kMembership
+                 ? list(*sources_.membership, mpb::ListChangesRequest(),
+                        mpb::ListChangesResponse(), page_size)
+                 : list(*sources_.inspection, ipb::ListChangesRequest(),
+                        ipb::ListChangesResponse(), page_size);
+    if (status.error_code() != grpc::StatusCode::RESOURCE_EXHAUSTED || page_size <= 1) break;
+  }
   if (!status.ok()) {
     return status::Prefixed(absl::StrCat(SourceName(source), " ListChanges"),
                             status::FromGrpcStatus(status));
@@ -371,6 +378,12 @@ void FeedFollower::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+bool FeedFollower::Behind(Source source) {
+  absl::MutexLock lock(&mu_);
+  const int64_t head = source == Source::kMembership ? membership_head_ : inspection_head_;
+  return model_.positions().of(source).last_sequence < head;
+}
+
 void FeedFollower::Run() {
   absl::Duration backoff = absl::Milliseconds(100);
   for (;;) {
@@ -382,7 +395,9 @@ void FeedFollower::Run() {
         failed = true;
         log::Warn("feed step failed",
                   {{"source", SourceName(source)}, {"error", consumed.status().ToString()}});
-      } else if (*consumed >= options_.page_size) {
+      } else if (*consumed > 0 && Behind(source)) {
+        // Behind the head the source last reported: the next page is waiting. (A full page is
+        // no sign of it: a page is cut at whatever the source would send at once.)
         more = true;
       }
     }

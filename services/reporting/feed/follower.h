@@ -130,6 +130,8 @@ class FeedFollower {
   // The whole history of each organization, as the resource carrying its state at `sequence`.
   absl::StatusOr<std::vector<FeedResource>> OrganizationHistories(
       const std::vector<std::pair<std::string, int64_t>>& organizations) const;
+  // Whether `source`'s head, as its last ListChanges reported it, is past the model's position.
+  bool Behind(Source source);
   void Run();
 
   FeedStore* const store_;

@@ -70,6 +70,8 @@ absl::StatusOr<membership::Member> MemberFromFeed(const mpb::Member& in, int64_t
   out.youth_union_member = in.youth_union_member();
   out.political_theory_level =
       static_cast<membership::PoliticalTheoryLevel>(in.political_theory_level());
+  out.general_education = in.general_education();
+  out.professional_qualification = in.professional_qualification();
   absl::StatusOr<std::optional<Date>> birth =
       api::ParseOptionalDate("member.personal_data.birth_date", in.personal_data().birth_date());
   if (!birth.ok()) return birth.status();

@@ -79,8 +79,9 @@ std::string StoredPayload(const google::protobuf::Any& payload) {
         mpb::Member member;
         if (!payload.UnpackTo(&member)) break;
         KeepOnly(member, {"name", "gender", "state", "organization", "youth_union_member",
-                          "political_theory_level", "personal_data", "admission_decision_date",
-                          "full_member_date"});
+                          "political_theory_level", "general_education",
+                          "professional_qualification", "personal_data",
+                          "admission_decision_date", "full_member_date"});
         KeepOnly(*member.mutable_personal_data(), {"birth_date", "ethnicity", "religion"});
         return Compact(k.kind, member);
       }

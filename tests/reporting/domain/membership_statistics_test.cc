@@ -443,6 +443,42 @@ TEST_F(MembershipStatisticsTest, TheoryLevelsAndAdmissionsInPrivateEnterprises) 
   EXPECT_THAT(refused.message(), HasSubstr("member.political_theory_level"));
 }
 
+TEST_F(MembershipStatisticsTest, EducationLevelsAreReadFromTheRecordsText) {
+  membership::Member m1001 = MakeMember(1001, 111, S::kFull, Date(1990, 6, 1), Gender::kFemale);
+  m1001.general_education = "12/12";
+  m1001.professional_qualification = "Kỹ sư Xây dựng";
+  Upsert(m1001);
+  membership::Member m1003 = MakeMember(1003, 211, S::kFull, Date(1970, 5, 5));
+  m1003.general_education = "10/10";
+  m1003.professional_qualification = "Thạc sĩ Kinh tế";
+  Upsert(m1003);
+  membership::Member m1006 = MakeMember(1006, 111, S::kFull, Date(1962, 12, 31));
+  m1006.general_education = "7/10";
+  m1006.professional_qualification = "Công nhân kỹ thuật";
+  Upsert(m1006);
+  const std::pair<int64_t, int64_t> total = Count(1, F::kMembersTotal);
+
+  EXPECT_EQ(Count(1, F::kEducationUpperSecondary), P(2, 2));
+  EXPECT_EQ(Count(1, F::kEducationLowerSecondary), P(1, 1));
+  EXPECT_EQ(Count(1, F::kEducationPrimary), P(0, 0));
+  EXPECT_EQ(Count(1, F::kQualificationUniversity), P(1, 1));
+  EXPECT_EQ(Count(1, F::kQualificationMaster), P(1, 1));
+  EXPECT_EQ(Count(1, F::kQualificationElementary), P(1, 1));
+  EXPECT_EQ(Count(1, F::kQualificationDoctorate), P(0, 0));
+  EXPECT_EQ(Count(20, F::kQualificationMaster), P(1, 1));
+  EXPECT_EQ(Count(20, F::kQualificationUniversity), P(0, 0));
+  EXPECT_THAT(SubjectIds(1, "members.qualification.master"), ElementsAre(1003));
+  EXPECT_THAT(SubjectIds(1, "members.education.upper_secondary"), ElementsAre(1001, 1003));
+
+  // A corrected record counts at its new level, and only there; the stocks stay as they were.
+  m1003.professional_qualification = "Tiến sĩ Kinh tế";
+  m1003.version = 5;
+  Upsert(m1003);
+  EXPECT_EQ(Count(1, F::kQualificationMaster), P(0, 0));
+  EXPECT_EQ(Count(1, F::kQualificationDoctorate), P(1, 1));
+  EXPECT_EQ(Count(1, F::kMembersTotal), total);
+}
+
 TEST_F(MembershipStatisticsTest, BadgesAwardedCountWhereTheMemberStoodThatDay) {
   const auto badge = [](int64_t member, int years, Date awarded) {
     membership::Badge b;

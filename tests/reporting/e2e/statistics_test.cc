@@ -207,14 +207,14 @@ TEST_F(StatisticsTest, AYearBuiltThroughTheApisIsCountedNumberByNumber) {
 }
 
 // Membership figures over the APIs: members imported with their dates (admitted within the
-// period by their own admission date), a political theory level, and a badge recorded through
-// membership, each checked and drilled into.
+// period by their own admission date), a political theory level, education levels read from
+// the record's text, and a badge recorded through membership, each checked and drilled into.
 TEST_F(StatisticsTest, MembershipFiguresOfMembersImportedWithTheirDatesAndABadge) {
   const mv1::Organization company = CreateOrganization(
       Bloc().name(), mv1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE, "Đảng bộ Công ty Hồ sơ");
   CreateFullMember(company.name(), "Phan Văn Cường");
   const mv1::Member admitted = CreateProbationaryMember(company.name(), "Võ Thị Mới");
-  // A veteran of 32 years' standing, with advanced political theory.
+  // A veteran of 32 years' standing, with advanced political theory and a master's degree.
   mv1::CreateMemberRequest create;
   create.set_request_id(RequestId());
   create.set_initial_state(mv1::MEMBER_STATE_FULL);
@@ -223,6 +223,8 @@ TEST_F(StatisticsTest, MembershipFiguresOfMembersImportedWithTheirDatesAndABadge
   m->set_full_name("Đặng Văn Lâu");
   m->set_gender(mv1::GENDER_MALE);
   m->set_political_theory_level(mv1::POLITICAL_THEORY_LEVEL_ADVANCED);
+  m->set_general_education("10/10");
+  m->set_professional_qualification("Thạc sĩ Quản trị kinh doanh");
   *m->mutable_personal_data()->mutable_birth_date() = inspection::testing::MakeDate(1965, 2, 1);
   *m->mutable_admission_decision_date() = inspection::testing::MakeDate(1994, 1, 5);
   *m->mutable_admission_ceremony_date() = inspection::testing::MakeDate(1994, 1, 20);
@@ -249,6 +251,9 @@ TEST_F(StatisticsTest, MembershipFiguresOfMembersImportedWithTheirDatesAndABadge
   ExpectFigure(s, "members.total", 3, 3);
   ExpectFigure(s, "members.probationary", 1, 1);
   ExpectFigure(s, "members.theory.advanced", 1, 1);
+  ExpectFigure(s, "members.education.upper_secondary", 1, 1);
+  ExpectFigure(s, "members.qualification.master", 1, 1);
+  ExpectFigure(s, "members.qualification.university", 0, 0);
   ExpectFigure(s, "members.movement.admitted", 1, 1);
   ExpectFigure(s, "members.movement.admitted_female", 1, 1);
   ExpectFigure(s, "members.movement.admitted_private_enterprise", 0, 0);
@@ -269,6 +274,10 @@ TEST_F(StatisticsTest, MembershipFiguresOfMembersImportedWithTheirDatesAndABadge
   EXPECT_EQ(badges[0].sources(0), absl::StrCat(veteran.name(), "/badges/30"));
   // The badge did not take the member's own row: the veteran is still counted.
   EXPECT_EQ(SubjectsOf(company.name(), LastDays(200), "members.theory.advanced").size(), 1u);
+  const std::vector<rv1::FigureSubject> masters =
+      SubjectsOf(company.name(), LastDays(200), "members.qualification.master");
+  ASSERT_EQ(masters.size(), 1u);
+  EXPECT_EQ(masters[0].subject(), veteran.name());
 }
 
 TEST_F(StatisticsTest, AMemberWhoMovesLaterStaysCountedWhereTheDecisionFoundThem) {
