@@ -97,12 +97,14 @@ int Main(int argc, char** argv) {
   if (!credentials.ok()) return Fail("bad TLS flags", credentials.status());
 
   MembershipStore store(**pool);
+  const int64_t cache_mb = absl::GetFlag(FLAGS_member_cache_mb);
   const MemberCacheOptions cache_options{
-      .max_bytes = absl::GetFlag(FLAGS_member_cache_mb) << 20,
+      .max_bytes = cache_mb * (int64_t{1} << 20),
       .max_staleness = absl::GetFlag(FLAGS_member_cache_max_staleness)};
-  if (cache_options.max_bytes < 0 || cache_options.max_staleness <= absl::ZeroDuration()) {
+  if (cache_mb < 0 || cache_mb > (int64_t{1} << 30) ||
+      cache_options.max_staleness <= absl::ZeroDuration()) {
     return Fail("bad member cache flags",
-                absl::InvalidArgumentError("--member_cache_mb must be at least 0 and "
+                absl::InvalidArgumentError("--member_cache_mb must be between 0 and 2^30 and "
                                            "--member_cache_max_staleness positive"));
   }
   MemberCache cache(cache_options);

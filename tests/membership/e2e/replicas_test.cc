@@ -140,7 +140,8 @@ TEST_F(ReplicasE2E, AMoveChangesWhoMayReadAMemberThroughTheOtherReplica) {
 }
 
 TEST_F(ReplicasE2E, BadCacheFlagsStopTheServiceAtStart) {
-  for (const char* flag : {"--member_cache_mb=-1", "--member_cache_max_staleness=0s"}) {
+  for (const char* flag : {"--member_cache_mb=-1", "--member_cache_mb=9000000000000",
+                           "--member_cache_max_staleness=0s"}) {
     std::unique_ptr<dangbo::testing::ServiceProcess> replica = NewReplica({flag});
     absl::StatusOr<int> exit_code = replica->RunToExit({});
     ASSERT_TRUE(exit_code.ok()) << exit_code.status();
