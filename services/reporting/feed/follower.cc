@@ -1,7 +1,6 @@
 #include "services/reporting/feed/follower.h"
 
 #include <algorithm>
-#include <atomic>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -119,8 +118,9 @@ absl::StatusOr<std::vector<FeedResource>> FeedFollower::OrganizationHistories(
   std::vector<FeedResource> out;
   out.reserve(organizations.size());
   for (const auto& [name, sequence] : organizations) {
-    out.push_back(FeedResource{
-        .resource = name, .sequence = sequence, .payload = StoredOrganizationHistory(histories[name])});
+    out.push_back(FeedResource{.resource = name,
+                               .sequence = sequence,
+                               .payload = StoredOrganizationHistory(histories[name])});
   }
   return out;
 }
@@ -134,7 +134,9 @@ absl::StatusOr<FeedFollower::FetchedPage> FeedFollower::Fetch(Source source, int
   // Both sources' ListChanges have the same shape in their own packages.
   const auto list = [&](auto& stub, auto request, auto response, int page_size) {
     absl::StatusOr<std::unique_ptr<grpc::ClientContext>> context = contexts->New(nullptr);
-    if (!context.ok()) return grpc::Status(grpc::StatusCode::UNAVAILABLE, "no call context");
+    if (!context.ok()) {
+      return grpc::Status(grpc::StatusCode::UNAVAILABLE, std::string(context.status().message()));
+    }
     request.set_after_sequence(after);
     request.set_page_size(page_size);
     grpc::Status status = stub.ListChanges(context->get(), request, &response);

@@ -56,7 +56,7 @@ class BatchListOrganizationChangesE2E : public MembershipE2E {
 
 TEST_F(BatchListOrganizationChangesE2E, PagesThroughEveryHistoryAsListOrganizationChangesGivesIt) {
   v1::Organization from = CreateOrganization(
-      Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tổng công ty Lương thực");
+      Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tổng công ty Gạo");
   v1::Organization to = CreateOrganization(
       Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tổng công ty Cà phê");
   v1::Organization cell = CreateOrganization(from.name(), v1::ORGANIZATION_KIND_GRASSROOTS_CELL,

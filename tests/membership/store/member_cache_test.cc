@@ -23,7 +23,8 @@ MemberWithPath Found(int64_t id, const std::string& name = "Nguyễn Thị Minh 
 
 class MemberCacheTest : public ::testing::Test {
  protected:
-  MemberCacheTest() : cache_(MemberCacheOptions{.max_bytes = 1 << 20, .max_staleness = kStaleness}) {
+  MemberCacheTest()
+      : cache_(MemberCacheOptions{.max_bytes = 1 << 20, .max_staleness = kStaleness}) {
     cache_.Followed(kStart);
   }
 
