@@ -78,6 +78,24 @@ absl::StatusOr<Organization> Reparent(MembershipTx& tx, Organization org,
   return org;
 }
 
+// A page of the histories of `ids`, in the order recorded, after `page_token`. The token is
+// bound to `digest` (what the request named), so a token given with another request is refused.
+template <typename Response>
+absl::Status HistoryPage(MembershipStore& store, const std::vector<int64_t>& ids, int page_size,
+                         const std::string& page_token, const std::string& digest,
+                         Response* resp) {
+  DANGBO_ASSIGN_OR_RETURN(int64_t after, api::DecodePageToken(page_token, digest));
+  DANGBO_ASSIGN_OR_RETURN(std::vector<OrganizationVersion> history,
+                          store.ListOrganizationHistories(ids, page_size + 1, after));
+  const bool more = static_cast<int>(history.size()) > page_size;
+  if (more) history.resize(page_size);
+  for (const OrganizationVersion& v : history) {
+    *resp->add_changes() = OrganizationChangeToProto(v);
+  }
+  if (more) resp->set_next_page_token(api::EncodePageToken(history.back().sequence, digest));
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 grpc::Status MembershipServiceImpl::CreateOrganization(grpc::ServerContext* ctx,
@@ -657,17 +675,7 @@ grpc::Status MembershipServiceImpl::ListOrganizationChanges(
     DANGBO_RETURN_IF_ERROR(AuthorizeAt(principal, Action::kReadOrganization, "name", id));
     DANGBO_ASSIGN_OR_RETURN(int page_size,
                             api::PageSize(req->page_size(), kDefaultPageSize, kMaxPageSize));
-    const std::string digest = req->name();
-    DANGBO_ASSIGN_OR_RETURN(int64_t after, api::DecodePageToken(req->page_token(), digest));
-    DANGBO_ASSIGN_OR_RETURN(std::vector<OrganizationVersion> history,
-                            deps_.store->ListOrganizationHistory(id, page_size + 1, after));
-    const bool more = static_cast<int>(history.size()) > page_size;
-    if (more) history.resize(page_size);
-    for (const OrganizationVersion& v : history) {
-      *resp->add_changes() = OrganizationChangeToProto(v);
-    }
-    if (more) resp->set_next_page_token(api::EncodePageToken(history.back().sequence, digest));
-    return absl::OkStatus();
+    return HistoryPage(*deps_.store, {id}, page_size, req->page_token(), req->name(), resp);
   });
 }
 
@@ -680,18 +688,8 @@ grpc::Status MembershipServiceImpl::BatchListOrganizationChanges(
                             ReadableOrganizationIds(principal, req->names()));
     DANGBO_ASSIGN_OR_RETURN(int page_size,
                             api::PageSize(req->page_size(), kMaxPageSize, kMaxPageSize));
-    // The token is bound to the names: the same token with other names is refused.
-    const std::string digest = absl::StrJoin(req->names(), ",");
-    DANGBO_ASSIGN_OR_RETURN(int64_t after, api::DecodePageToken(req->page_token(), digest));
-    DANGBO_ASSIGN_OR_RETURN(std::vector<OrganizationVersion> history,
-                            deps_.store->ListOrganizationHistories(ids, page_size + 1, after));
-    const bool more = static_cast<int>(history.size()) > page_size;
-    if (more) history.resize(page_size);
-    for (const OrganizationVersion& v : history) {
-      *resp->add_changes() = OrganizationChangeToProto(v);
-    }
-    if (more) resp->set_next_page_token(api::EncodePageToken(history.back().sequence, digest));
-    return absl::OkStatus();
+    return HistoryPage(*deps_.store, ids, page_size, req->page_token(),
+                       absl::StrJoin(req->names(), ","), resp);
   });
 }
 

@@ -5,16 +5,12 @@
 #include "services/membership/store/sql_values.h"
 
 namespace dangbo::membership::internal {
-namespace {
 
-size_t PaddedSize(size_t n) {
-  for (size_t size : {size_t{1}, size_t{4}, size_t{16}}) {
-    if (n <= size) return size;
-  }
-  return kMaxIdBatch;
+size_t PaddedIdCount(size_t n) {
+  size_t padded = 1;
+  while (padded < n) padded *= 4;
+  return padded;
 }
-
-}  // namespace
 
 void ForEachIdBatch(absl::Span<const int64_t> ids,
                     const std::function<void(const std::string& placeholders,
@@ -22,7 +18,7 @@ void ForEachIdBatch(absl::Span<const int64_t> ids,
   for (size_t start = 0; start < ids.size(); start += kMaxIdBatch) {
     const size_t n = std::min(kMaxIdBatch, ids.size() - start);
     std::vector<int64_t> batch(ids.begin() + start, ids.begin() + start + n);
-    batch.resize(PaddedSize(n), batch.back());
+    batch.resize(PaddedIdCount(n), batch.back());
     run(Placeholders(batch.size()), batch);
   }
 }

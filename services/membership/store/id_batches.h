@@ -15,6 +15,10 @@ namespace dangbo::membership::internal {
 
 inline constexpr size_t kMaxIdBatch = 64;
 
+// The size an IN list of `n` ids is padded to: the next power of four, so that a few statement
+// texts serve every size.
+size_t PaddedIdCount(size_t n);
+
 // Calls `run(placeholders, batch)` for each chunk of `ids`, where `placeholders` is "?, ?, …"
 // matching batch.size() (padded). Duplicates in a batch are harmless in an IN list.
 void ForEachIdBatch(absl::Span<const int64_t> ids,

@@ -159,11 +159,6 @@ absl::StatusOr<std::vector<Organization>> MembershipStore::ListOrganizations(
   return filter.as_of.has_value() ? ListAsOf(pool_, filter) : ListCurrent(pool_, filter);
 }
 
-absl::StatusOr<std::vector<OrganizationVersion>> MembershipStore::ListOrganizationHistory(
-    int64_t id, int page_size, int64_t after_seq) {
-  return ListOrganizationHistories({id}, page_size, after_seq);
-}
-
 absl::StatusOr<std::vector<OrganizationVersion>> MembershipStore::ListOrganizationHistories(
     const std::vector<int64_t>& ids, int page_size, int64_t after_seq) {
   std::vector<int64_t> distinct = ids;
@@ -171,11 +166,9 @@ absl::StatusOr<std::vector<OrganizationVersion>> MembershipStore::ListOrganizati
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
   std::vector<OrganizationVersion> page;
   if (distinct.empty()) return page;
-  // One statement for the whole set, since the page runs across it in version order. Its IN
-  // list is padded to a power of four by repeating the last id, so a few prepared statements
-  // serve every batch size.
-  size_t padded = 1;
-  while (padded < distinct.size()) padded *= 4;
+  // One statement for the whole set, since the page runs across it in version order, padded as
+  // ForEachIdBatch pads its chunks.
+  const size_t padded = internal::PaddedIdCount(distinct.size());
   distinct.resize(padded, distinct.back());
   const std::string sql = absl::StrCat(
       "SELECT ", internal::OrganizationVersionColumns("v"),

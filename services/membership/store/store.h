@@ -59,7 +59,7 @@ struct OrganizationVersion {
   Decision decision;
   std::vector<int64_t> related_ids;
   // Position of this row in the history (organization_versions.id), assigned by the store;
-  // ListOrganizationHistory pages with it (`after_seq`).
+  // ListOrganizationHistories pages with it (`after_seq`).
   int64_t sequence = 0;
 };
 
@@ -182,9 +182,6 @@ class MembershipStore {
   absl::StatusOr<Organization> GetOrganization(int64_t id);
   absl::StatusOr<OrganizationVersion> GetOrganizationAsOf(int64_t id, Date as_of);
   absl::StatusOr<std::vector<Organization>> ListOrganizations(const OrganizationFilter& filter);
-  absl::StatusOr<std::vector<OrganizationVersion>> ListOrganizationHistory(int64_t id,
-                                                                           int page_size,
-                                                                           int64_t after_seq);
   // The histories of all the given organizations together, in version order (so each one's
   // oldest first), `page_size` rows after the version `after_seq`.
   absl::StatusOr<std::vector<OrganizationVersion>> ListOrganizationHistories(

@@ -25,6 +25,13 @@ constexpr size_t kMaxEducationTexts = 100'000;
 // Birth dates reach further back than the report years.
 constexpr int kFirstBirthYear = 1850;
 
+// MemberRow::education for a member's two free texts.
+uint8_t EducationOf(const Member& member) {
+  return static_cast<uint8_t>(
+      static_cast<int>(ReadGeneralEducation(member.general_education)) |
+      static_cast<int>(ReadQualification(member.professional_qualification)) << 2);
+}
+
 absl::Status Invalid(absl::string_view field, absl::string_view message) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", message));
 }
@@ -171,12 +178,6 @@ uint32_t MembershipModel::MemberSlot(int64_t id) {
     versions_.push_back(0);
   }
   return slot;
-}
-
-uint8_t MembershipModel::EducationOf(const Member& member) {
-  return static_cast<uint8_t>(
-      static_cast<int>(ReadGeneralEducation(member.general_education)) |
-      static_cast<int>(ReadQualification(member.professional_qualification)) << 2);
 }
 
 absl::Status MembershipModel::UpsertMember(const Member& member) {

@@ -188,9 +188,6 @@ class MembershipModel {
   // Heap bytes held, from container capacities.
   size_t MemoryBytes() const;
 
-  // The education byte of MemberRow for a member's two free texts.
-  static uint8_t EducationOf(const membership::Member& member);
-
   // Room for this many rows without reallocating, before a bulk load.
   void Reserve(size_t members, size_t events, size_t organizations);
 

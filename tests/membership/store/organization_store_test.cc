@@ -195,11 +195,11 @@ TEST_F(StoreTest, ListOrganizationHistory_PagesInRecordingOrderWithRelatedIds) {
                   .ok());
 
   absl::StatusOr<std::vector<OrganizationVersion>> first =
-      store_->ListOrganizationHistory(a->id, 1, 0);
+      store_->ListOrganizationHistories({a->id}, 1, 0);
   ASSERT_TRUE(first.ok()) << first.status();
   ASSERT_EQ(first->size(), 1u);
   absl::StatusOr<std::vector<OrganizationVersion>> second =
-      store_->ListOrganizationHistory(a->id, 1, (*first)[0].sequence);
+      store_->ListOrganizationHistories({a->id}, 1, (*first)[0].sequence);
   ASSERT_TRUE(second.ok()) << second.status();
   ASSERT_EQ(second->size(), 1u);
 
