@@ -14,9 +14,10 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/db/outbox_feed.h"
+#include "common/db/outbox_mutation.h"
 #include "services/inspection/domain/inspection_rules.h"
 #include "services/inspection/domain/model.h"
-#include "services/inspection/store/outbox_mutation.h"
 
 namespace dangbo::db {
 class Pool;

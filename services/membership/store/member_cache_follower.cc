@@ -45,7 +45,7 @@ absl::Status MemberCacheFollower::FollowOnce() {
     return absl::OkStatus();
   }
   for (;;) {
-    absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> page =
+    absl::StatusOr<std::vector<ChangedResource>> page =
         store_.ListChangedResources(*position_, kPageSize);
     if (!page.ok()) return page.status();
     for (const auto& [sequence, resource] : *page) {

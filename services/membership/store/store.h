@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
+#include "common/db/outbox_feed.h"
 #include "services/membership/domain/model.h"
 
 namespace dangbo::db {
@@ -115,14 +116,8 @@ struct OrganizationPathAndState {
   OrganizationState state = OrganizationState{};
 };
 
-struct StoredChange {
-  int64_t sequence = 0;
-  std::string resource;
-  std::string change_type;
-  std::string payload;
-  std::string request_id;
-  absl::Time commit_time;
-};
+using db::ChangedResource;
+using db::StoredChange;
 
 // Operations available inside one mutation transaction. Reads here lock what they read
 // (SELECT … FOR UPDATE) so concurrent writers cannot lose each other's updates.
@@ -218,7 +213,7 @@ class MembershipStore {
   absl::StatusOr<int64_t> HeadSequence();
   // (sequence, resource) of up to `limit` outbox rows after `after_sequence`: what the member
   // cache's follower needs, without the payloads.
-  absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> ListChangedResources(
+  absl::StatusOr<std::vector<ChangedResource>> ListChangedResources(
       int64_t after_sequence, int limit);
 
   // Serves GetMemberWithPath from `cache` when it can and keeps it coherent with this store's

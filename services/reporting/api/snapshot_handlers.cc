@@ -13,7 +13,7 @@
 #include "common/status/absl_compat.h"
 #include "common/status/errors.h"
 #include "google/protobuf/any.pb.h"
-#include "services/inspection/store/outbox_mutation.h"
+#include "common/db/outbox_mutation.h"
 #include "services/reporting/api/mapping.h"
 #include "services/reporting/api/reporting_service.h"
 #include "services/reporting/store/snapshot_store.h"

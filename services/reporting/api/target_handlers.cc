@@ -16,7 +16,7 @@
 #include "common/status/absl_compat.h"
 #include "common/status/errors.h"
 #include "google/protobuf/any.pb.h"
-#include "services/inspection/store/outbox_mutation.h"
+#include "common/db/outbox_mutation.h"
 #include "services/reporting/api/reporting_service.h"
 #include "services/reporting/domain/rating_targets.h"
 #include "services/reporting/store/target_store.h"

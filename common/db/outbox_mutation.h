@@ -1,14 +1,11 @@
 // One mutation = one transaction holding the change, its idempotency record, its audit row and
 // its change-feed rows (design.md §5, outbox), over any schema that has the tables
-// idempotency_keys, audit_log, outbox and outbox_head as membership's and inspection's V001
-// define them.
-//
-// Generic (no inspection type): written to move to common/db/. Membership's store/mutation.cc
-// holds the same algorithm inlined in MembershipStore::Mutate; both should share this.
-#ifndef DANGBO_SERVICES_INSPECTION_STORE_OUTBOX_MUTATION_H_
-#define DANGBO_SERVICES_INSPECTION_STORE_OUTBOX_MUTATION_H_
+// idempotency_keys, audit_log, outbox and outbox_head as the services' V001 migrations define
+// them. Inspection and reporting use it; membership's store/mutation.cc holds the same
+// algorithm inlined in MembershipStore::Mutate, where the member cache hooks into it.
+#ifndef DANGBO_COMMON_DB_OUTBOX_MUTATION_H_
+#define DANGBO_COMMON_DB_OUTBOX_MUTATION_H_
 
-#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -16,7 +13,6 @@
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
-#include "absl/time/time.h"
 #include "common/db/pool.h"
 #include "common/db/session.h"
 
@@ -47,16 +43,6 @@ struct MutationOutcome {
   std::string audit_detail;  // short human-readable summary
 };
 
-// A committed change, as the feed returns it.
-struct StoredChange {
-  int64_t sequence = 0;
-  std::string resource;
-  std::string change_type;
-  std::string payload;
-  std::string request_id;
-  absl::Time commit_time;
-};
-
 // Runs `body` in one transaction together with the idempotency record, the audit row and the
 // outbox rows. A replayed request_id returns the first response without running `body` (or
 // INVALID_ARGUMENT when the fingerprint differs); a concurrent twin waits on the key's row
@@ -75,12 +61,6 @@ absl::StatusOr<std::string> RunOutboxMutation(
 absl::StatusOr<std::optional<std::string>> FindCommittedResponse(Pool& pool,
                                                                  const MutationContext& context);
 
-// Changes with sequence > after_sequence in order, at most page_size (clamped to 1..10000).
-absl::StatusOr<std::vector<StoredChange>> ReadChanges(Pool& pool, int64_t after_sequence,
-                                                      int page_size);
-// The last sequence handed out.
-absl::StatusOr<int64_t> ReadHeadSequence(Pool& pool);
-
 }  // namespace dangbo::db
 
-#endif  // DANGBO_SERVICES_INSPECTION_STORE_OUTBOX_MUTATION_H_
+#endif  // DANGBO_COMMON_DB_OUTBOX_MUTATION_H_

@@ -1,6 +1,5 @@
-#include "services/inspection/store/outbox_mutation.h"
+#include "common/db/outbox_mutation.h"
 
-#include <algorithm>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -18,7 +17,6 @@ constexpr size_t kMaxRequestIdLength = 128;
 // Attempts when a concurrent twin holding the same request_id committed first, or when a
 // COMMIT's outcome was unknown and the lookup showed it had not committed.
 constexpr int kMaxAttempts = 4;
-constexpr int kMaxChangesPage = 10000;
 
 struct IdempotencyRecord {
   std::string fingerprint;
@@ -177,34 +175,6 @@ absl::StatusOr<std::string> RunOutboxMutation(
   return status;
 }
 
-absl::StatusOr<std::vector<StoredChange>> ReadChanges(Pool& pool, int64_t after_sequence,
-                                                      int page_size) {
-  const int limit = std::clamp(page_size, 1, kMaxChangesPage);
-  std::vector<StoredChange> changes;
-  absl::Status status = pool.Read([&](Session& session) -> absl::Status {
-    changes.clear();
-    sql::PreparedStatement& statement = session.Prepare(
-        "SELECT sequence, resource, change_type, payload, request_id, commit_time FROM outbox"
-        " WHERE sequence > ? ORDER BY sequence LIMIT ?");
-    ParamBinder(statement).Int64(after_sequence).Int(limit);
-    std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
-    while (rs->next()) {
-      RowReader row(*rs);
-      StoredChange change;
-      change.sequence = row.Int64();
-      change.resource = row.String();
-      change.change_type = row.String();
-      change.payload = row.String();
-      change.request_id = row.String();
-      change.commit_time = row.Time();
-      changes.push_back(std::move(change));
-    }
-    return absl::OkStatus();
-  });
-  if (!status.ok()) return status;
-  return changes;
-}
-
 absl::StatusOr<std::optional<std::string>> FindCommittedResponse(Pool& pool,
                                                                  const MutationContext& context) {
   std::optional<IdempotencyRecord> record;
@@ -217,19 +187,6 @@ absl::StatusOr<std::optional<std::string>> FindCommittedResponse(Pool& pool,
   absl::StatusOr<std::string> response = Replay(*record, context);
   if (!response.ok()) return response.status();
   return *std::move(response);
-}
-
-absl::StatusOr<int64_t> ReadHeadSequence(Pool& pool) {
-  int64_t head = 0;
-  absl::Status status = pool.Read([&](Session& session) -> absl::Status {
-    sql::PreparedStatement& statement =
-        session.Prepare("SELECT last_sequence FROM outbox_head WHERE id = 1");
-    std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
-    head = rs->next() ? rs->getInt64(1) : 0;
-    return absl::OkStatus();
-  });
-  if (!status.ok()) return status;
-  return head;
 }
 
 }  // namespace dangbo::db
