@@ -143,8 +143,7 @@ int LoadInspections(const Dataset& dataset, const std::string& membership_target
   InspectionLoader loader(
       grpc::CreateChannel(membership_target, grpc::InsecureChannelCredentials()),
       grpc::CreateChannel(inspection_target, grpc::InsecureChannelCredentials()), options);
-  absl::StatusOr<InspectionLoad> load =
-      loader.Load(dataset, roster, WorkSpec(dataset), names);
+  absl::StatusOr<InspectionLoad> load = loader.Load(dataset, roster, WorkSpec(dataset), names);
   if (!load.ok()) return Fail(load.status().ToString());
   std::cout << absl::StrFormat(
       "inspection work loaded: %d members matched in %s; %d calls in %s (%s calls/s)\n",

@@ -5,9 +5,10 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/db/row_chunks.h"
 #include "common/db/sql_error.h"
-#include "cppconn/resultset.h"
 #include "common/db/sql_row.h"
+#include "cppconn/resultset.h"
 
 namespace dangbo::db {
 namespace {
@@ -17,6 +18,9 @@ constexpr size_t kMaxRequestIdLength = 128;
 // Attempts when a concurrent twin holding the same request_id committed first, or when a
 // COMMIT's outcome was unknown and the lookup showed it had not committed.
 constexpr int kMaxAttempts = 4;
+// Outbox rows per INSERT statement. The mutations that emit many changes (a batch of imported
+// members) emit small ones, under a kilobyte each.
+constexpr size_t kMaxChangesPerInsert = 256;
 
 struct IdempotencyRecord {
   std::string fingerprint;
@@ -89,8 +93,10 @@ void AppendAuditRow(Session& session, const MutationContext& context,
 }
 
 // Must be the last work before COMMIT: the head row stays locked until then, which is what
-// keeps sequence order equal to commit order (see outbox in the V001 migration), and keeping
-// it last keeps the time other writers queue on it down to the COMMIT itself.
+// keeps sequence order equal to commit order (see outbox in the V001 migrations), and keeping
+// it last keeps the time other writers queue on it down to the COMMIT itself. Multi-row
+// inserts: an import batch emits a thousand changes, and every round trip here is time other
+// writers wait.
 void AppendChanges(Session& session, const MutationContext& context,
                    const std::vector<ChangeRecord>& changes) {
   if (changes.empty()) return;
@@ -100,22 +106,26 @@ void AppendChanges(Session& session, const MutationContext& context,
   if (!rs->next()) {
     throw sql::SQLException("outbox_head has no row; the schema was not migrated", "HY000", 0);
   }
-  int64_t sequence = rs->getInt64(1);
-  sql::PreparedStatement& insert = session.Prepare(
-      "INSERT INTO outbox (sequence, resource, change_type, payload, request_id, commit_time)"
-      " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))");
-  for (const ChangeRecord& change : changes) {
-    ParamBinder(insert)
-        .Int64(++sequence)
-        .String(change.resource)
-        .String(change.change_type)
-        .String(change.payload)
-        .String(context.request_id);
+  const int64_t head_sequence = rs->getInt64(1);
+  ForEachRowChunk(changes.size(), kMaxChangesPerInsert, [&](size_t begin, size_t size) {
+    sql::PreparedStatement& insert = session.Prepare(absl::StrCat(
+        "INSERT INTO outbox (sequence, resource, change_type, payload, request_id, commit_time)"
+        " VALUES ",
+        RepeatedRows("(?, ?, ?, ?, ?, UTC_TIMESTAMP(6))", size)));
+    ParamBinder binder(insert);
+    for (size_t i = begin; i < begin + size; ++i) {
+      binder.Int64(head_sequence + 1 + static_cast<int64_t>(i))
+          .String(changes[i].resource)
+          .String(changes[i].change_type)
+          .String(changes[i].payload)
+          .String(context.request_id);
+    }
     insert.executeUpdate();
-  }
+    return absl::OkStatus();
+  }).IgnoreError();  // failures are thrown
   sql::PreparedStatement& advance =
       session.Prepare("UPDATE outbox_head SET last_sequence = ? WHERE id = 1");
-  advance.setInt64(1, sequence);
+  advance.setInt64(1, head_sequence + static_cast<int64_t>(changes.size()));
   advance.executeUpdate();
 }
 

@@ -5,13 +5,13 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "common/db/row_chunks.h"
 #include "common/db/sql_error.h"
 #include "cppconn/resultset.h"
 #include "services/membership/domain/names.h"
 #include "services/membership/store/member_rows.h"
 #include "services/membership/store/membership_tx.h"
 #include "services/membership/store/name_words.h"
-#include "services/membership/store/row_chunks.h"
 #include "services/membership/store/sql_values.h"
 
 namespace dangbo::membership::internal {
@@ -27,8 +27,8 @@ std::string InsertMembersSql(size_t rows) {
   return absl::StrCat(
       "INSERT INTO members (", ColumnList(kMemberDataColumns),
       ", version, create_time, update_time) VALUES ",
-      RepeatedRows(absl::StrCat("(", Placeholders(std::size(kMemberDataColumns)), ", 1, ?, ?)"),
-                   rows));
+      db::RepeatedRows(absl::StrCat("(", Placeholders(std::size(kMemberDataColumns)), ", 1, ?, ?)"),
+                       rows));
 }
 
 std::string LockMembersByCitizenIdSql(size_t ids) {
@@ -38,7 +38,7 @@ std::string LockMembersByCitizenIdSql(size_t ids) {
 
 std::string InsertNameWordsSql(size_t rows) {
   return absl::StrCat("INSERT INTO member_name_words (word, member_id) VALUES ",
-                      RepeatedRows("(?, ?)", rows));
+                      db::RepeatedRows("(?, ?)", rows));
 }
 
 }  // namespace
@@ -50,7 +50,7 @@ void SqlMembershipTx::WriteNameWords(int64_t member_id, const std::string& name_
 }
 
 void SqlMembershipTx::InsertNameWords(const std::vector<NameWordRow>& rows) {
-  ForEachRowChunk(rows.size(), kMaxNameWordsPerInsert, [&](size_t begin, size_t size) {
+  db::ForEachRowChunk(rows.size(), kMaxNameWordsPerInsert, [&](size_t begin, size_t size) {
     sql::PreparedStatement& insert = session_.Prepare(InsertNameWordsSql(size));
     ParamBinder binder(insert);
     for (size_t i = begin; i < begin + size; ++i) {
@@ -99,7 +99,7 @@ absl::StatusOr<std::vector<Member>> SqlMembershipTx::InsertMembers(
       name_keys.push_back(SearchKey(m.full_name));
     }
     absl::Status inserted =
-        ForEachRowChunk(stored.size(), kMaxMembersPerInsert, [&](size_t begin, size_t size) {
+        db::ForEachRowChunk(stored.size(), kMaxMembersPerInsert, [&](size_t begin, size_t size) {
           sql::PreparedStatement& insert = session_.Prepare(InsertMembersSql(size));
           ParamBinder binder(insert);
           for (size_t i = begin; i < begin + size; ++i) {
@@ -153,7 +153,7 @@ absl::StatusOr<absl::flat_hash_map<std::string, Member>> SqlMembershipTx::LockMe
     }
     // READ COMMITTED (every pooled connection): absent ids take no gap lock, so concurrent
     // imports of different people do not block each other here.
-    ForEachRowChunk(asked.size(), kMaxCitizenIdsPerSelect, [&](size_t begin, size_t size) {
+    db::ForEachRowChunk(asked.size(), kMaxCitizenIdsPerSelect, [&](size_t begin, size_t size) {
       sql::PreparedStatement& statement = session_.Prepare(LockMembersByCitizenIdSql(size));
       for (size_t i = 0; i < size; ++i) {
         statement.setString(static_cast<unsigned int>(i + 1), asked[begin + i]);

@@ -14,6 +14,7 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "common/db/outbox_feed.h"
+#include "common/db/outbox_mutation.h"
 #include "services/membership/domain/model.h"
 
 namespace dangbo::db {
@@ -25,30 +26,10 @@ namespace dangbo::membership {
 
 class MemberCache;
 
-// Who asks for a mutation, and under which idempotency key.
-struct MutationContext {
-  std::string method;       // e.g. "CreateMember"; part of the idempotency key's scope
-  std::string request_id;   // required
-  std::string fingerprint;  // hash of the request: a reused request_id with another request
-                            // is refused with INVALID_ARGUMENT
-  std::string caller;       // principal subject, for the audit trail
-};
-
-// One change-feed entry to append to the outbox in the mutation's transaction.
-struct ChangeRecord {
-  std::string resource;     // e.g. "members/42"
-  std::string change_type;  // e.g. "dangbo.membership.v1.Member.created"
-  std::string payload;      // serialized google.protobuf.Any
-};
-
-// What a mutation body produces: the serialized response returned now and on every replay,
-// the change events, and a line for the audit trail.
-struct MutationOutcome {
-  std::string response;
-  std::vector<ChangeRecord> changes;
-  std::string resource;      // the main resource touched, for the audit row
-  std::string audit_detail;  // short human-readable summary
-};
+// A mutation's caller and idempotency key, its change events and its outcome.
+using db::ChangeRecord;
+using db::MutationContext;
+using db::MutationOutcome;
 
 // A history row of an organization (organization_versions): the organization as it stood
 // from valid_from (inclusive) to valid_to (exclusive, none = still current).

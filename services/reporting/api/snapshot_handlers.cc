@@ -1,7 +1,9 @@
 // Snapshots: a report frozen as submitted upward, read back unchanged however the data moves
 // on, corrected only by a new revision that keeps the earlier ones readable.
+#include <optional>
 #include <string>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
 #include "common/api/dates.h"
 #include "common/api/fingerprint.h"
@@ -9,11 +11,11 @@
 #include "common/api/paging.h"
 #include "common/api/resource_names.h"
 #include "common/auth/authorization.h"
+#include "common/db/outbox_mutation.h"
 #include "common/db/sql_row.h"
 #include "common/status/absl_compat.h"
 #include "common/status/errors.h"
 #include "google/protobuf/any.pb.h"
-#include "common/db/outbox_mutation.h"
 #include "services/reporting/api/mapping.h"
 #include "services/reporting/api/reporting_service.h"
 #include "services/reporting/store/snapshot_store.h"
@@ -50,6 +52,21 @@ db::ChangeRecord SnapshotChange(const v1::Snapshot& snapshot, std::string_view v
       .payload = any.SerializeAsString()};
 }
 
+// A snapshot holds the figures of the moment it is written: a replayed request_id must return
+// the snapshot first written, so the committed response is looked up before anything is
+// computed, and `write` (compute, then RunOutboxMutation) runs only for a new request.
+absl::Status WriteSnapshotOnce(db::Pool& pool, const db::MutationContext& context,
+                               absl::FunctionRef<absl::StatusOr<std::string>()> write,
+                               v1::Snapshot* resp) {
+  DANGBO_ASSIGN_OR_RETURN(std::optional<std::string> response,
+                          db::FindCommittedResponse(pool, context));
+  if (!response) {
+    DANGBO_ASSIGN_OR_RETURN(response, write());
+  }
+  if (!resp->ParseFromString(*response)) return absl::InternalError("stored response unreadable");
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<v1::Statistics> ReportingServiceImpl::SnapshotStatistics(
@@ -84,34 +101,31 @@ grpc::Status ReportingServiceImpl::CreateSnapshot(grpc::ServerContext* ctx,
                                       .request_id = req->request_id(),
                                       .fingerprint = api::RequestFingerprint(*req),
                                       .caller = principal.subject};
-    // A replay returns the snapshot first created, not one recomputed from today's data.
-    DANGBO_ASSIGN_OR_RETURN(std::optional<std::string> replay,
-                            db::FindCommittedResponse(*deps_.pool, context));
-    if (!replay) {
-      DANGBO_ASSIGN_OR_RETURN(v1::Statistics statistics,
-                              SnapshotStatistics(principal, scope, req->kind(), req->period()));
-      DANGBO_ASSIGN_OR_RETURN(
-          replay, db::RunOutboxMutation(
-                      *deps_.pool, context,
-                      [&](db::Session& session) -> absl::StatusOr<db::MutationOutcome> {
-                        SnapshotRow row{.id = NextSnapshotId(session),
-                                        .revision = 1,
-                                        .scope_id = scope,
-                                        .kind = req->kind(),
-                                        .period = req->period().SerializeAsString(),
-                                        .statistics = statistics.SerializeAsString(),
-                                        .submitted_by = principal.subject,
-                                        .submit_time = db::NowMicros()};
-                        InsertSnapshot(session, row);
-                        DANGBO_ASSIGN_OR_RETURN(v1::Snapshot out, SnapshotFromRow(row));
-                        return db::MutationOutcome{.response = out.SerializeAsString(),
-                                                   .changes = {SnapshotChange(out, "created")},
-                                                   .resource = out.name(),
-                                                   .audit_detail = "submitted revision 1"};
-                      }));
-    }
-    if (!resp->ParseFromString(*replay)) return absl::InternalError("stored response unreadable");
-    return absl::OkStatus();
+    return WriteSnapshotOnce(
+        *deps_.pool, context,
+        [&]() -> absl::StatusOr<std::string> {
+          DANGBO_ASSIGN_OR_RETURN(v1::Statistics statistics,
+                                  SnapshotStatistics(principal, scope, req->kind(), req->period()));
+          return db::RunOutboxMutation(
+              *deps_.pool, context,
+              [&](db::Session& session) -> absl::StatusOr<db::MutationOutcome> {
+                SnapshotRow row{.id = NextSnapshotId(session),
+                                .revision = 1,
+                                .scope_id = scope,
+                                .kind = req->kind(),
+                                .period = req->period().SerializeAsString(),
+                                .statistics = statistics.SerializeAsString(),
+                                .submitted_by = principal.subject,
+                                .submit_time = db::NowMicros()};
+                InsertSnapshot(session, row);
+                DANGBO_ASSIGN_OR_RETURN(v1::Snapshot out, SnapshotFromRow(row));
+                return db::MutationOutcome{.response = out.SerializeAsString(),
+                                           .changes = {SnapshotChange(out, "created")},
+                                           .resource = out.name(),
+                                           .audit_detail = "submitted revision 1"};
+              });
+        },
+        resp);
   });
 }
 
@@ -133,46 +147,44 @@ grpc::Status ReportingServiceImpl::ReviseSnapshot(grpc::ServerContext* ctx,
                                       .request_id = req->request_id(),
                                       .fingerprint = api::RequestFingerprint(*req),
                                       .caller = principal.subject};
-    DANGBO_ASSIGN_OR_RETURN(std::optional<std::string> replay,
-                            db::FindCommittedResponse(*deps_.pool, context));
-    if (!replay) {
-      DANGBO_ASSIGN_OR_RETURN(std::optional<SnapshotRow> latest, ReadSnapshot(*deps_.pool, id, 0));
-      if (!latest || latest->scope_id != scope) {
-        return status::Prefixed("name", status::NotFound("snapshot", req->name()));
-      }
-      v1::Period period;
-      if (!period.ParseFromString(latest->period)) {
-        return absl::DataLossError(absl::StrCat(req->name(), ": stored period does not parse"));
-      }
-      DANGBO_ASSIGN_OR_RETURN(
-          v1::Statistics statistics,
-          SnapshotStatistics(principal, scope, static_cast<v1::Snapshot::Kind>(latest->kind),
-                             period));
-      DANGBO_ASSIGN_OR_RETURN(
-          replay, db::RunOutboxMutation(
-                      *deps_.pool, context,
-                      [&](db::Session& session) -> absl::StatusOr<db::MutationOutcome> {
-                        std::optional<SnapshotRow> held = LockLatestSnapshot(session, id);
-                        if (!held)
-                          return status::Prefixed("name",
-                                                  status::NotFound("snapshot", req->name()));
-                        SnapshotRow row = *held;
-                        row.revision = held->revision + 1;
-                        row.statistics = statistics.SerializeAsString();
-                        row.submitted_by = principal.subject;
-                        row.submit_time = db::NowMicros();
-                        row.revision_reason = req->revision_reason();
-                        InsertSnapshot(session, row);
-                        DANGBO_ASSIGN_OR_RETURN(v1::Snapshot out, SnapshotFromRow(row));
-                        return db::MutationOutcome{
-                            .response = out.SerializeAsString(),
-                            .changes = {SnapshotChange(out, "revised")},
-                            .resource = out.name(),
-                            .audit_detail = absl::StrCat("submitted revision ", row.revision)};
-                      }));
-    }
-    if (!resp->ParseFromString(*replay)) return absl::InternalError("stored response unreadable");
-    return absl::OkStatus();
+    return WriteSnapshotOnce(
+        *deps_.pool, context,
+        [&]() -> absl::StatusOr<std::string> {
+          DANGBO_ASSIGN_OR_RETURN(std::optional<SnapshotRow> latest,
+                                  ReadSnapshot(*deps_.pool, id, 0));
+          if (!latest || latest->scope_id != scope) {
+            return status::Prefixed("name", status::NotFound("snapshot", req->name()));
+          }
+          v1::Period period;
+          if (!period.ParseFromString(latest->period)) {
+            return absl::DataLossError(absl::StrCat(req->name(), ": stored period does not parse"));
+          }
+          DANGBO_ASSIGN_OR_RETURN(
+              v1::Statistics statistics,
+              SnapshotStatistics(principal, scope, static_cast<v1::Snapshot::Kind>(latest->kind),
+                                 period));
+          return db::RunOutboxMutation(
+              *deps_.pool, context,
+              [&](db::Session& session) -> absl::StatusOr<db::MutationOutcome> {
+                std::optional<SnapshotRow> held = LockLatestSnapshot(session, id);
+                if (!held)
+                  return status::Prefixed("name", status::NotFound("snapshot", req->name()));
+                SnapshotRow row = *held;
+                row.revision = held->revision + 1;
+                row.statistics = statistics.SerializeAsString();
+                row.submitted_by = principal.subject;
+                row.submit_time = db::NowMicros();
+                row.revision_reason = req->revision_reason();
+                InsertSnapshot(session, row);
+                DANGBO_ASSIGN_OR_RETURN(v1::Snapshot out, SnapshotFromRow(row));
+                return db::MutationOutcome{
+                    .response = out.SerializeAsString(),
+                    .changes = {SnapshotChange(out, "revised")},
+                    .resource = out.name(),
+                    .audit_detail = absl::StrCat("submitted revision ", row.revision)};
+              });
+        },
+        resp);
   });
 }
 

@@ -8,7 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "services/membership/store/row_chunks.h"
+#include "common/db/row_chunks.h"
 #include "tests/membership/store/store_fixture.h"
 
 namespace dangbo::membership {
@@ -60,7 +60,7 @@ class BulkImportTest : public StoreTest {
 
 TEST(RowChunksTest, ForEachRowChunk_Remainder_GoesInDecreasingPowersOfTwoInOrder) {
   std::vector<std::pair<size_t, size_t>> chunks;
-  absl::Status status = internal::ForEachRowChunk(300, 256, [&](size_t begin, size_t size) {
+  absl::Status status = db::ForEachRowChunk(300, 256, [&](size_t begin, size_t size) {
     chunks.emplace_back(begin, size);
     return absl::OkStatus();
   });
@@ -73,7 +73,7 @@ TEST(RowChunksTest, ForEachRowChunk_Remainder_GoesInDecreasingPowersOfTwoInOrder
 
 TEST(RowChunksTest, ForEachRowChunk_FailingChunk_StopsAndReturnsItsStatus) {
   int calls = 0;
-  absl::Status status = internal::ForEachRowChunk(10, 4, [&](size_t, size_t) {
+  absl::Status status = db::ForEachRowChunk(10, 4, [&](size_t, size_t) {
     ++calls;
     return calls == 2 ? absl::AbortedError("second") : absl::OkStatus();
   });
@@ -83,8 +83,8 @@ TEST(RowChunksTest, ForEachRowChunk_FailingChunk_StopsAndReturnsItsStatus) {
 }
 
 TEST(RowChunksTest, RepeatedRows_JoinsCopiesWithCommas) {
-  EXPECT_EQ(internal::RepeatedRows("(?, ?)", 3), "(?, ?), (?, ?), (?, ?)");
-  EXPECT_EQ(internal::RepeatedRows("(?)", 0), "");
+  EXPECT_EQ(db::RepeatedRows("(?, ?)", 3), "(?, ?), (?, ?), (?, ?)");
+  EXPECT_EQ(db::RepeatedRows("(?)", 0), "");
 }
 
 TEST_F(BulkImportTest, InsertMembers_AcrossStatementChunks_EachIdHoldsItsOwnRowInOrder) {

@@ -1,6 +1,6 @@
-#include "services/membership/store/row_chunks.h"
+#include "common/db/row_chunks.h"
 
-namespace dangbo::membership::internal {
+namespace dangbo::db {
 
 absl::Status ForEachRowChunk(size_t count, size_t max_rows,
                              absl::FunctionRef<absl::Status(size_t begin, size_t size)> run) {
@@ -24,4 +24,4 @@ std::string RepeatedRows(std::string_view row, size_t count) {
   return out;
 }
 
-}  // namespace dangbo::membership::internal
+}  // namespace dangbo::db
