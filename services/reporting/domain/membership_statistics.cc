@@ -111,7 +111,7 @@ class MemberScope {
 // kBandStarts[i] years on the as-of day.
 constexpr std::array<int, 4> kBandStarts = {31, 41, 51, 61};
 constexpr std::array<F, 5> kBands = {F::kAgeTo30, F::kAge31To40, F::kAge41To50, F::kAge51To60,
-                                      F::kAgeFrom61};
+                                     F::kAgeFrom61};
 
 struct AgeCutoffs {
   std::array<DayNumber, 4> born_by;
@@ -149,8 +149,8 @@ StockProfile ProfileOf(const MemberRow& row, MemberState state, const AgeCutoffs
 }
 
 uint64_t StockMask(StockProfile profile) {
-  uint64_t mask = Bit(F::kMembersTotal) |
-                  Bit((profile & 1) != 0 ? F::kMembersFull : F::kMembersProbationary);
+  uint64_t mask =
+      Bit(F::kMembersTotal) | Bit((profile & 1) != 0 ? F::kMembersFull : F::kMembersProbationary);
   if ((profile & 2) != 0) mask |= Bit(F::kMembersFemale);
   if ((profile & 4) != 0) mask |= Bit(F::kMembersEthnicMinority);
   if ((profile & 8) != 0) mask |= Bit(F::kMembersReligious);
@@ -217,23 +217,6 @@ struct MovementHit {
   int badge_years = 0;  // a badge's
 };
 
-// Whether the organization was in a private enterprise on `day`: the ownership recorded by it
-// or, when it records none (a cell), by the nearest organization above it that does.
-bool InPrivateEnterprise(const OrganizationTree& tree, int64_t organization_id, Date day) {
-  // Deep enough for any real tree; a cycle in bad history stops here instead of looping.
-  constexpr int kMaxDepth = 32;
-  for (int depth = 0; depth < kMaxDepth; ++depth) {
-    const std::optional<OrganizationVersion> v = tree.VersionAt(organization_id, day);
-    if (!v.has_value()) return false;
-    if (v->ownership != EnterpriseOwnership::kUnspecified) {
-      return v->ownership == EnterpriseOwnership::kPrivate;
-    }
-    if (!v->parent_id.has_value()) return false;
-    organization_id = *v->parent_id;
-  }
-  return false;
-}
-
 // The admission figures of `member` admitted into `organization` (a model slot) on `day`.
 uint64_t AdmissionMask(const OrganizationTree& tree, const MembershipModel& model,
                        const MemberRow& member, uint32_t organization, DayNumber day) {
@@ -241,7 +224,8 @@ uint64_t AdmissionMask(const OrganizationTree& tree, const MembershipModel& mode
   if (member.has(kTraitFemale)) figures |= Bit(F::kAdmittedFemale);
   if (member.has(kTraitYouthUnion)) figures |= Bit(F::kAdmittedYouthUnion);
   if (organization != MembershipModel::kNone &&
-      InPrivateEnterprise(tree, model.OrganizationId(organization), FromDayNumber(day))) {
+      tree.OwnershipOn(model.OrganizationId(organization), FromDayNumber(day)) ==
+          EnterpriseOwnership::kPrivate) {
     figures |= Bit(F::kAdmittedPrivateEnterprise);
   }
   return figures;
@@ -283,9 +267,9 @@ void ScanMovements(const OrganizationTree& tree, const MembershipModel& model,
     switch (e.event_type()) {
       case MemberEventType::kAdmit:
       case MemberEventType::kReadmit:
-        attribute(AdmissionMask(tree, model, model.members()[e.member], e.organization_after,
-                                e.day),
-                  e.organization_after);
+        attribute(
+            AdmissionMask(tree, model, model.members()[e.member], e.organization_after, e.day),
+            e.organization_after);
         return;
       case MemberEventType::kRecognizeFull:
         attribute(Bit(F::kRecognizedFull), e.organization_after);
@@ -315,24 +299,25 @@ void ScanMovements(const OrganizationTree& tree, const MembershipModel& model,
   // An admit event records the first admission itself (a re-admission keeps the row's first
   // date, which then still counts from the row); a recognize event records the latest
   // recognition, which is the row's.
-  model.ForEachDatedMilestone(first, last, [&](uint32_t member, Milestone milestone,
-                                               DayNumber day) {
-    const MemberRow& row = model.members()[member];
-    if (!row.has(kTraitKnown)) return;
-    const bool admission = milestone == Milestone::kAdmission;
-    if (model.HasKeptEvent(member, admission ? MemberEventType::kAdmit
-                                             : MemberEventType::kRecognizeFull)) {
-      return;
-    }
-    const uint32_t organization = model.StandingOn(member, day).organization;
-    count(admission ? AdmissionMask(tree, model, row, organization, day) : Bit(F::kRecognizedFull),
-          member, organization, day, MembershipModel::kNone, 0);
-  });
+  model.ForEachDatedMilestone(
+      first, last, [&](uint32_t member, Milestone milestone, DayNumber day) {
+        const MemberRow& row = model.members()[member];
+        if (!row.has(kTraitKnown)) return;
+        const bool admission = milestone == Milestone::kAdmission;
+        if (model.HasKeptEvent(
+                member, admission ? MemberEventType::kAdmit : MemberEventType::kRecognizeFull)) {
+          return;
+        }
+        const uint32_t organization = model.StandingOn(member, day).organization;
+        count(admission ? AdmissionMask(tree, model, row, organization, day)
+                        : Bit(F::kRecognizedFull),
+              member, organization, day, MembershipModel::kNone, 0);
+      });
   // Badges, where the member stood on the award day (a posthumous one: where they last were).
   model.ForEachBadge(first, last, [&](const BadgeRow& badge) {
     count(Bit(F::kBadgesAwarded), badge.member,
-          model.StandingOn(badge.member, badge.day).organization, badge.day,
-          MembershipModel::kNone, badge.years);
+          model.StandingOn(badge.member, badge.day).organization, badge.day, MembershipModel::kNone,
+          badge.years);
   });
 }
 
@@ -407,12 +392,12 @@ absl::StatusOr<Statistics> ComputeMembershipStatistics(const OrganizationTree& t
   ForEachChunk(members, [&](size_t chunk, size_t begin, size_t end) {
     std::vector<int64_t>& mine = profiles[chunk];
     std::vector<int64_t>& my_educations = educations[chunk];
-    ScanStock(model, *scope, request.range.last, on_last_day, begin, end,
-              [&](uint32_t member, int group, uint32_t, StockProfile profile) {
-                ++mine[static_cast<size_t>(group) * kStockProfiles + profile];
-                ++my_educations[static_cast<size_t>(group) * kEducationCodes +
-                                rows[member].education];
-              });
+    ScanStock(
+        model, *scope, request.range.last, on_last_day, begin, end,
+        [&](uint32_t member, int group, uint32_t, StockProfile profile) {
+          ++mine[static_cast<size_t>(group) * kStockProfiles + profile];
+          ++my_educations[static_cast<size_t>(group) * kEducationCodes + rows[member].education];
+        });
   });
   const auto add_up = [&](std::vector<std::vector<int64_t>>& tables, int codes, auto mask_of) {
     for (size_t chunk = 1; chunk < tables.size(); ++chunk) {
@@ -502,10 +487,9 @@ absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
                       StockMask(profile) | EducationMask(model.members()[member].education);
                   if ((mask & bit) == 0) return;
                   const int64_t id = model.MemberId(member);
-                  subjects.push_back(
-                      {.subject = {.kind = SubjectKind::kMember, .id = id},
-                       .organization_id = model.OrganizationId(organization),
-                       .sources = {{.kind = SourceKind::kMember, .id = id}}});
+                  subjects.push_back({.subject = {.kind = SubjectKind::kMember, .id = id},
+                                      .organization_id = model.OrganizationId(organization),
+                                      .sources = {{.kind = SourceKind::kMember, .id = id}}});
                 });
       break;
     case MembershipFigureSource::kOrganizations:
@@ -532,8 +516,8 @@ absl::StatusOr<std::vector<FigureSubject>> ListMembershipFigureSubjects(
         // A movement dated by the member's row names the member itself.
         SourceRecord source{.kind = SourceKind::kMember, .id = member_id};
         if (hit.badge_years != 0) {
-          source = {.kind = SourceKind::kMemberBadge, .id = member_id,
-                    .badge_years = hit.badge_years};
+          source = {
+              .kind = SourceKind::kMemberBadge, .id = member_id, .badge_years = hit.badge_years};
         } else if (hit.event != MembershipModel::kNone) {
           source = {.kind = SourceKind::kMemberEvent,
                     .id = model.event(hit.event).id,

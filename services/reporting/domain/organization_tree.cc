@@ -159,6 +159,22 @@ std::optional<OrganizationVersion> OrganizationTree::VersionAt(int64_t organizat
       .valid_to = v->to == kOpenEnd ? std::nullopt : std::optional(FromDayNumber(v->to))};
 }
 
+EnterpriseOwnership OrganizationTree::OwnershipOn(int64_t organization_id, Date day) const {
+  std::optional<uint32_t> slot = FindSlot(organization_id);
+  if (!slot.has_value()) return EnterpriseOwnership::kUnspecified;
+  const DayNumber d = ToDayNumber(day);
+  uint32_t current = *slot;
+  // Bounded: a cycle in bad history stops here instead of looping.
+  for (int depth = 0; depth <= kMaxDepth; ++depth) {
+    const Version* v = VersionOn(current, d);
+    if (v == nullptr) return EnterpriseOwnership::kUnspecified;
+    if (v->ownership != EnterpriseOwnership::kUnspecified) return v->ownership;
+    if (v->parent == kNoSlot) return EnterpriseOwnership::kUnspecified;
+    current = v->parent;
+  }
+  return EnterpriseOwnership::kUnspecified;
+}
+
 bool OrganizationTree::Contains(int64_t scope_id, int64_t organization_id, Date day) const {
   const std::optional<uint32_t> scope = FindSlot(scope_id);
   std::optional<uint32_t> slot = FindSlot(organization_id);

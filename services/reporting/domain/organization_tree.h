@@ -72,6 +72,12 @@ class OrganizationTree {
   // The row of `organization_id` standing on `day`, if it existed then.
   std::optional<OrganizationVersion> VersionAt(int64_t organization_id, Date day) const;
 
+  // The enterprise ownership `organization_id` recorded on `day` or, when it recorded none (a
+  // cell), the one recorded by the nearest organization above it that did; kUnspecified when
+  // none did or it did not exist that day. Per admitted member in a report: walks slots, no
+  // id lookups past the first.
+  EnterpriseOwnership OwnershipOn(int64_t organization_id, Date day) const;
+
   // Whether `organization_id` was `scope_id` or below it on `day`. False when either did not
   // exist that day.
   bool Contains(int64_t scope_id, int64_t organization_id, Date day) const;

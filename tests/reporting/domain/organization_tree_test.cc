@@ -41,6 +41,31 @@ TEST(OrganizationTree, ContainsFollowsTheAncestors) {
   EXPECT_FALSE(tree.Contains(1, 111, Date(2014, 12, 31)));
 }
 
+// A cell records no ownership: it is its enterprise's, the nearest recorded above it.
+TEST(OrganizationTree, OwnershipOnIsTheNearestRecordedAtOrAbove) {
+  std::vector<OrganizationVersion> versions = BlocVersions();
+  for (OrganizationVersion& v : versions) {
+    if (v.organization_id == 111 || v.organization_id == 121) {
+      v.ownership = EnterpriseOwnership::kUnspecified;
+    }
+    if (v.organization_id == 12) v.ownership = EnterpriseOwnership::kPrivate;
+  }
+  OrganizationTree tree = *OrganizationTree::Build(versions);
+  const Date day(2022, 6, 1);
+  EXPECT_EQ(tree.OwnershipOn(121, day), EnterpriseOwnership::kPrivate);
+  EXPECT_EQ(tree.OwnershipOn(111, day), EnterpriseOwnership::kStateOver50);
+  EXPECT_EQ(tree.OwnershipOn(12, day), EnterpriseOwnership::kPrivate);
+  EXPECT_EQ(tree.OwnershipOn(999, day), EnterpriseOwnership::kUnspecified);
+  EXPECT_EQ(tree.OwnershipOn(121, Date(2014, 12, 31)), EnterpriseOwnership::kUnspecified);
+
+  // After 121 moves under 11 (state-owned), it takes 11's ownership from that day.
+  OrganizationVersion moved = Version(121, 11, Date(2023, 7, 1));
+  moved.ownership = EnterpriseOwnership::kUnspecified;
+  ASSERT_TRUE(tree.ApplyChange(moved).ok());
+  EXPECT_EQ(tree.OwnershipOn(121, Date(2023, 6, 30)), EnterpriseOwnership::kPrivate);
+  EXPECT_EQ(tree.OwnershipOn(121, Date(2023, 7, 1)), EnterpriseOwnership::kStateOver50);
+}
+
 TEST(OrganizationTree, AMoveChangesTheScopeFromItsEffectiveDate) {
   OrganizationTree tree = Bloc();
   // 12 (with its cell 121) moves from upper committee 10 to 20 on 2023-07-01.
