@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <utility>
 
 #include "common/db/session.h"
 #include "common/db/sql_row.h"

@@ -1,8 +1,8 @@
 // One mutation = one transaction holding the change, its idempotency record, its audit row and
 // its change-feed rows (design.md §5, outbox), over any schema that has the tables
 // idempotency_keys, audit_log, outbox and outbox_head as the services' V001 migrations define
-// them. Inspection and reporting use it; membership's store/mutation.cc holds the same
-// algorithm inlined in MembershipStore::Mutate, where the member cache hooks into it.
+// them. All three services write through it (membership's MembershipStore::Mutate adds its
+// member cache's invalidation around it).
 #ifndef DANGBO_COMMON_DB_OUTBOX_MUTATION_H_
 #define DANGBO_COMMON_DB_OUTBOX_MUTATION_H_
 

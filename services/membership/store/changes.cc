@@ -1,4 +1,5 @@
-// The change feed: outbox rows in sequence order, which is commit order (see mutation.cc).
+// The change feed: outbox rows in sequence order, which is commit order
+// (common/db/outbox_feed.h).
 #include "common/db/outbox_feed.h"
 #include "services/membership/store/store.h"
 

@@ -49,7 +49,8 @@ absl::Status MemberCacheFollower::FollowOnce() {
         store_.ListChangedResources(*position_, kPageSize);
     if (!page.ok()) return page.status();
     for (const auto& [sequence, resource] : *page) {
-      // Sequences are dense (mutation.cc); a hole means rows went away unseen.
+      // Sequences are dense and the feed read waits out holes still committing
+      // (common/db/outbox_feed.cc): a hole here means rows went away unseen.
       if (sequence != *position_ + 1) cache_.Clear();
       cache_.Invalidate(resource);
       position_ = sequence;
