@@ -2,7 +2,6 @@
 // to membership: the call is queued in the decision's transaction and delivered by the
 // MembershipCallDispatcher until membership accepts it.
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "common/api/dates.h"
 #include "common/api/etag.h"
 #include "common/api/fingerprint.h"
@@ -28,15 +27,6 @@ namespace mpb = ::dangbo::membership::v1;
 
 constexpr int kDefaultPageSize = 100;
 constexpr int kMaxPageSize = 1000;
-
-// Whether `ancestor` is on the path of the organization `path` ("/1/5/23/"), itself included.
-bool IsOnPath(std::string_view path, int64_t ancestor) {
-  const std::string id = absl::StrCat(ancestor);
-  for (absl::string_view element : absl::StrSplit(ToAbsl(path), '/', absl::SkipEmpty())) {
-    if (element == id) return true;
-  }
-  return false;
-}
 
 // The call membership owes the decision, if any. Its request_id is derived from the subject,
 // so every attempt is the same request and membership applies it once, and a member is expelled
@@ -110,7 +100,7 @@ grpc::Status InspectionServiceImpl::CreateDisciplinaryDecision(
       return absl::FailedPreconditionError(
           "disciplinary_decision.subject: the organization is no longer active");
     }
-    if (!IsOnPath(subject.organization_path, decision.deciding_organization_id)) {
+    if (!PathContains(subject.organization_path, decision.deciding_organization_id)) {
       return absl::FailedPreconditionError(
           "disciplinary_decision.deciding_organization: neither the subject's organization nor "
           "one above it");

@@ -117,6 +117,9 @@ class InspectionServiceImpl final : public v1::InspectionService::Service {
 
   grpc::Status ListOverdue(grpc::ServerContext* ctx, const v1::ListOverdueRequest* req,
                            v1::ListOverdueResponse* resp) override;
+  grpc::Status ImportInspectionWork(grpc::ServerContext* ctx,
+                                    grpc::ServerReader<v1::ImportInspectionWorkRequest>* reader,
+                                    v1::ImportInspectionWorkResponse* resp) override;
   grpc::Status ListChanges(grpc::ServerContext* ctx, const v1::ListChangesRequest* req,
                            v1::ListChangesResponse* resp) override;
 

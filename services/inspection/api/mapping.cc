@@ -760,6 +760,72 @@ absl::StatusOr<std::string> RuleOverridesJson(std::string_view field, const pb::
   return out.dump();
 }
 
+absl::StatusOr<Inspection> ImportedInspectionFromProto(std::string_view field,
+                                                       const pb::Inspection& in) {
+  DANGBO_ASSIGN_OR_RETURN(Inspection out, InspectionFromProto(field, in));
+  DANGBO_ASSIGN_OR_RETURN(out.stage, EnumFromProto<InspectionStage>(
+                                         Field(field, "stage"), in.stage(), pb::InspectionStage_IsValid));
+  for (int i = 0; i < in.subjects_size(); ++i) {
+    DANGBO_ASSIGN_OR_RETURN(
+        std::optional<int64_t> at,
+        OptionalId(Field(Item(Field(field, "subjects"), i), "organization_at_decision"),
+                   kOrganizations, in.subjects(i).organization_at_decision()));
+    out.subjects[i].organization_id_at_decision = at.value_or(0);
+  }
+  DANGBO_ASSIGN_OR_RETURN(out.started_date,
+                          ParseOptionalDate(Field(field, "started_date"), in.started_date()));
+  DANGBO_ASSIGN_OR_RETURN(out.reported_date,
+                          ParseOptionalDate(Field(field, "reported_date"), in.reported_date()));
+  DANGBO_ASSIGN_OR_RETURN(out.concluded_date,
+                          ParseOptionalDate(Field(field, "concluded_date"), in.concluded_date()));
+  DANGBO_ASSIGN_OR_RETURN(out.closed_date,
+                          ParseOptionalDate(Field(field, "closed_date"), in.closed_date()));
+  DANGBO_ASSIGN_OR_RETURN(out.cancelled_date,
+                          ParseOptionalDate(Field(field, "cancelled_date"), in.cancelled_date()));
+  DANGBO_ASSIGN_OR_RETURN(out.cancellation_reason, LongText(Field(field, "cancellation_reason"),
+                                                            in.cancellation_reason()));
+  if (in.has_conclusion_notice()) {
+    DANGBO_ASSIGN_OR_RETURN(ConclusionNotice notice,
+                            NoticeFromProto(Field(field, "conclusion_notice"),
+                                            in.conclusion_notice()));
+    notice.revision = 1;
+    notice.supersedes_revision.reset();
+    out.notice = std::move(notice);
+  }
+  DANGBO_RETURN_IF_ERROR(CheckCount(Field(field, "task_completions"), in.task_completions_size()));
+  for (int i = 0; i < in.task_completions_size(); ++i) {
+    DANGBO_ASSIGN_OR_RETURN(TaskCompletion completion,
+                            TaskCompletionFromProto(Item(Field(field, "task_completions"), i),
+                                                    in.task_completions(i)));
+    out.task_completions.push_back(std::move(completion));
+  }
+  return out;
+}
+
+absl::StatusOr<DisciplinaryDecision> ImportedDecisionFromProto(std::string_view field,
+                                                               const pb::DisciplinaryDecision& in) {
+  DANGBO_ASSIGN_OR_RETURN(DisciplinaryDecision out, DisciplinaryDecisionFromProto(field, in));
+  DANGBO_ASSIGN_OR_RETURN(out.member_standing,
+                          EnumFromProto<MemberStanding>(Field(field, "member_standing"),
+                                                        in.member_standing(),
+                                                        pb::MemberStanding_IsValid));
+  out.holds_post = in.holds_post();
+  DANGBO_ASSIGN_OR_RETURN(std::optional<int64_t> organization,
+                          OptionalId(Field(field, "subject_organization"), kOrganizations,
+                                     in.subject_organization()));
+  out.subject_organization_id = organization.value_or(0);
+  return out;
+}
+
+absl::StatusOr<Appeal> ImportedAppealFromProto(std::string_view field, const pb::Appeal& in) {
+  DANGBO_ASSIGN_OR_RETURN(Appeal out, AppealFromProto(field, in));
+  if (in.has_resolution()) {
+    DANGBO_ASSIGN_OR_RETURN(out.resolution,
+                            AppealResolutionFromProto(Field(field, "resolution"), in.resolution()));
+  }
+  return out;
+}
+
 ChangeRecord MakeChange(std::string resource, std::string_view verb,
                         const google::protobuf::Message& payload) {
   google::protobuf::Any any;

@@ -81,6 +81,19 @@ absl::StatusOr<AppealResolution> AppealResolutionFromProto(std::string_view fiel
                                                            const pb::AppealResolution& in);
 pb::Appeal AppealToProto(const StoredAppeal& in);
 
+// Records of ImportInspectionWork, which carry what the single-record RPCs set step by step.
+// The inspection as it ended: InspectionFromProto's fields plus the stage, the stage dates, the
+// cancellation reason, each subject's organization_at_decision (0 when not given), the notice
+// in force (as revision 1) and the task completions.
+absl::StatusOr<Inspection> ImportedInspectionFromProto(std::string_view field,
+                                                       const pb::Inspection& in);
+// DisciplinaryDecisionFromProto's fields plus the standing, post and subject organization the
+// record gives (unspecified, false and 0 when not given).
+absl::StatusOr<DisciplinaryDecision> ImportedDecisionFromProto(std::string_view field,
+                                                               const pb::DisciplinaryDecision& in);
+// AppealFromProto's fields plus the resolution, when given.
+absl::StatusOr<Appeal> ImportedAppealFromProto(std::string_view field, const pb::Appeal& in);
+
 // The whole rules in force from `effective_from`.
 pb::RuleVersion RuleVersionToProto(const RuleVersionRecord& record, const InspectionRules& rules);
 // The overrides a RuleVersion carries, in InspectionRuleBook::FromJson's format: the fields

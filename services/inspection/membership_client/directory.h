@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -36,6 +37,9 @@ struct MemberInfo {
   MemberStanding standing = MemberStanding::kUnspecified;
   bool holds_post = false;  // membership's Member.position is set
 };
+
+// Whether `organization_id` is on `path` ("/1/5/23/"): the organization itself or one above it.
+bool PathContains(std::string_view path, int64_t organization_id);
 
 class MembershipDirectory {
  public:

@@ -4,6 +4,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "common/api/resource_names.h"
 #include "common/status/absl_compat.h"
 
@@ -73,6 +74,14 @@ MemberStanding StandingOf(v1::MemberState state) {
     default:
       return MemberStanding::kUnspecified;
   }
+}
+
+bool PathContains(std::string_view path, int64_t organization_id) {
+  const std::string id = absl::StrCat(organization_id);
+  for (absl::string_view element : absl::StrSplit(ToAbsl(path), '/', absl::SkipEmpty())) {
+    if (element == id) return true;
+  }
+  return false;
 }
 
 }  // namespace dangbo::inspection

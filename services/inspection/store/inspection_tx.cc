@@ -116,4 +116,15 @@ absl::StatusOr<MembershipCall> SqlInspectionTx::EnqueueMembershipCall(const Memb
   return Guarded([&] { return InsertMembershipCallRow(session_, call); });
 }
 
+absl::StatusOr<std::vector<std::string>> SqlInspectionTx::LockImportedKeys(
+    const std::vector<std::string>& source_keys) {
+  return Guarded([&]() -> absl::StatusOr<std::vector<std::string>> {
+    return LockImportedKeyRows(session_, source_keys);
+  });
+}
+
+absl::Status SqlInspectionTx::InsertImportedKey(const ImportedRecordKey& key) {
+  return Guarded([&] { return InsertImportedKeyRow(session_, key); });
+}
+
 }  // namespace dangbo::inspection::internal

@@ -43,6 +43,10 @@ class SqlInspectionTx final : public InspectionTx {
 
   absl::StatusOr<MembershipCall> EnqueueMembershipCall(const MembershipCall& call) override;
 
+  absl::StatusOr<std::vector<std::string>> LockImportedKeys(
+      const std::vector<std::string>& source_keys) override;
+  absl::Status InsertImportedKey(const ImportedRecordKey& key) override;
+
  private:
   db::Session& session_;
 };

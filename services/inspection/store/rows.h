@@ -55,6 +55,10 @@ absl::StatusOr<RuleVersionRecord> UpdateRuleVersionRow(db::Session& session,
 absl::StatusOr<MembershipCall> InsertMembershipCallRow(db::Session& session,
                                                        const MembershipCall& call);
 
+std::vector<std::string> LockImportedKeyRows(db::Session& session,
+                                             const std::vector<std::string>& source_keys);
+absl::Status InsertImportedKeyRow(db::Session& session, const ImportedRecordKey& key);
+
 // The id the last INSERT on this session assigned.
 int64_t LastInsertId(db::Session& session);
 

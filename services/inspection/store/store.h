@@ -73,6 +73,14 @@ struct MembershipCall {
   std::string claim_token;
 };
 
+// A record ImportInspectionWork wrote, under its key in the system it came from.
+struct ImportedRecordKey {
+  std::string source_key;
+  std::optional<int64_t> inspection_id;
+  int decision_count = 0;
+  std::string request_id;
+};
+
 struct ProgrammeFilter {
   std::vector<int64_t> organization_ids;  // empty = every organization
   int year = 0;                           // 0 = every year
@@ -171,6 +179,13 @@ class InspectionTx {
   // Queues a call; commits or rolls back with the transaction. A request_id already queued is
   // ALREADY_EXISTS. Assigns id.
   virtual absl::StatusOr<MembershipCall> EnqueueMembershipCall(const MembershipCall& call) = 0;
+
+  // The keys among `source_keys` an earlier import wrote. Locks them, and the gaps where the
+  // others would go, so that two imports of the same record cannot both write it.
+  virtual absl::StatusOr<std::vector<std::string>> LockImportedKeys(
+      const std::vector<std::string>& source_keys) = 0;
+  // A key already recorded is ALREADY_EXISTS.
+  virtual absl::Status InsertImportedKey(const ImportedRecordKey& key) = 0;
 };
 
 class InspectionStore {
