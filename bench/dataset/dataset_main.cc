@@ -60,7 +60,13 @@ ABSL_FLAG(bool, inspections, true,
 ABSL_FLAG(std::string, inspection_target, "",
           "inspection service host:port: with --target, load the inspection work after the "
           "members (the token needs admin and personal_data)");
-ABSL_FLAG(int32_t, inspection_concurrency, 8, "inspections (and decisions) loaded at once");
+ABSL_FLAG(int32_t, inspection_concurrency, 8,
+          "inspections (and decisions) loaded at once, or import streams with --inspection_import");
+ABSL_FLAG(bool, inspection_import, false,
+          "load the inspection work as past records through ImportInspectionWork (a record per "
+          "inspection with its decisions and appeals) instead of taking each through its stages");
+ABSL_FLAG(int32_t, inspection_records_per_message, 200,
+          "with --inspection_import: records per stream message");
 ABSL_FLAG(int32_t, inspection_last_years, 0,
           "only the last N years of the inspection work (0: all of it), generated as if the "
           "work started then: a shorter national load through the API");
@@ -140,15 +146,20 @@ int LoadInspections(const Dataset& dataset, const std::string& membership_target
   options.token = load_options.token;
   options.request_id_prefix = load_options.request_id_prefix;
   options.concurrency = absl::GetFlag(FLAGS_inspection_concurrency);
+  options.bulk_import = absl::GetFlag(FLAGS_inspection_import);
+  options.records_per_message = absl::GetFlag(FLAGS_inspection_records_per_message);
   InspectionLoader loader(
       grpc::CreateChannel(membership_target, grpc::InsecureChannelCredentials()),
       grpc::CreateChannel(inspection_target, grpc::InsecureChannelCredentials()), options);
   absl::StatusOr<InspectionLoad> load = loader.Load(dataset, roster, WorkSpec(dataset), names);
   if (!load.ok()) return Fail(load.status().ToString());
   std::cout << absl::StrFormat(
-      "inspection work loaded: %d members matched in %s; %d calls in %s (%s calls/s)\n",
+      "inspection work loaded: %d members matched in %s; %d %s in %s (%s/s), %d inspections "
+      "(%s/s)\n",
       load->members_matched, absl::FormatDuration(load->match_elapsed), load->calls,
-      absl::FormatDuration(load->elapsed), Rate(load->calls, load->elapsed));
+      options.bulk_import ? "import messages" : "calls", absl::FormatDuration(load->elapsed),
+      Rate(load->calls, load->elapsed), load->loaded.inspections,
+      Rate(load->loaded.inspections, load->elapsed));
   PrintInspectionSummary(load->loaded, std::cout);
   return 0;
 }

@@ -114,14 +114,10 @@ class InspectionLoader::Run {
     return absl::StrCat(options_.request_id_prefix, "/inspections/", g.sequence, "/", step);
   }
 
-  // Takes one inspection through its stages; returns its name.
-  absl::StatusOr<std::string> LoadInspection(const GeneratedInspection& g) {
+  // The inspection as decided: what CreateInspection takes.
+  inspection::v1::Inspection Decided(const GeneratedInspection& g) const {
     namespace i = inspection::v1;
-    if (absl::Status s = CheckMembers(g); !s.ok()) return s;
-    const std::string what = absl::StrCat("inspection ", g.sequence);
-    i::CreateInspectionRequest create;
-    create.set_request_id(RequestId(g, "create"));
-    i::Inspection& in = *create.mutable_inspection();
+    i::Inspection in;
     in.set_type(g.type);
     in.set_conducting_body(g.body);
     in.set_conducting_organization(organizations_[g.conducting_organization]);
@@ -144,6 +140,119 @@ class InspectionLoader::Run {
       subject->set_subject(Subject(s.ref));
       subject->set_committee_member(s.committee_member);
     }
+    return in;
+  }
+
+  static inspection::v1::ConclusionNotice Notice(const GeneratedInspection& g) {
+    namespace i = inspection::v1;
+    i::ConclusionNotice notice;
+    notice.set_number(g.notice_number);
+    *notice.mutable_issued_date() = ToDate(g.notice_issued);
+    for (const std::string& text : g.strengths) notice.add_strengths(text);
+    for (const std::string& text : g.shortcomings) notice.add_shortcomings(text);
+    for (const GeneratedTask& t : g.tasks) {
+      i::RequiredTask* task = notice.add_required_tasks();
+      task->set_text(t.text);
+      task->set_assignee(t.assignee);
+      *task->mutable_due_date() = ToDate(t.due);
+    }
+    notice.add_distribution("Như trên");
+    notice.add_distribution("Lưu văn phòng");
+    notice.set_signed_by("T/M Ban Thường vụ");
+    return notice;
+  }
+
+  static inspection::v1::TaskCompletion Completion(const GeneratedInspection& g, size_t task) {
+    inspection::v1::TaskCompletion completion;
+    completion.set_task_number(static_cast<int>(task) + 1);
+    *completion.mutable_completed_date() = ToDate(g.tasks[task].completed);
+    completion.set_note("Đã hoàn thành, có báo cáo kết quả");
+    return completion;
+  }
+
+  inspection::v1::DisciplinaryDecision Decision(const GeneratedDecision& d) const {
+    inspection::v1::DisciplinaryDecision decision;
+    decision.set_subject(Subject(d.subject));
+    decision.set_form(d.form);
+    decision.set_deciding_organization(organizations_[d.deciding_organization]);
+    decision.set_deciding_body(d.deciding_body);
+    decision.set_number(d.number);
+    *decision.mutable_decision_date() = ToDate(d.decided);
+    *decision.mutable_effective_date() = ToDate(d.decided);
+    *decision.add_violation_dates() = ToDate(d.violation);
+    decision.set_violation_category(d.category);
+    decision.set_reasons(d.reasons);
+    return decision;
+  }
+
+  inspection::v1::Appeal Appeal(const GeneratedAppeal& a) const {
+    inspection::v1::Appeal appeal;
+    *appeal.mutable_received_date() = ToDate(a.received);
+    *appeal.mutable_filed_date() = ToDate(a.filed);
+    appeal.set_resolving_organization(organizations_[a.resolving_organization]);
+    appeal.set_resolving_level(a.resolving_level);
+    return appeal;
+  }
+
+  static inspection::v1::AppealResolution Resolution(const GeneratedAppeal& a) {
+    inspection::v1::AppealResolution r;
+    r.set_outcome(a.outcome);
+    *r.mutable_date() = ToDate(a.resolved);
+    r.set_number(a.resolution_number);
+    r.set_new_form(a.new_form);
+    r.set_reasons("Xem xét đơn khiếu nại và hồ sơ kỷ luật");
+    return r;
+  }
+
+  // The inspection as it ended, with its decisions and their appeals, as ImportInspectionWork
+  // takes it; keyed by the inspection's place in the generated work.
+  absl::StatusOr<inspection::v1::InspectionWorkRecord> Record(const GeneratedInspection& g) const {
+    namespace i = inspection::v1;
+    if (absl::Status s = CheckMembers(g); !s.ok()) return s;
+    i::InspectionWorkRecord record;
+    record.set_source_key(absl::StrCat(options_.request_id_prefix, "/inspections/", g.sequence));
+    i::Inspection& in = *record.mutable_inspection();
+    in = Decided(g);
+    in.set_stage(i::INSPECTION_STAGE_CLOSED);
+    for (int s = 0; s < in.subjects_size(); ++s)
+      in.mutable_subjects(s)->set_outcome(g.subjects[s].outcome);
+    for (const GeneratedSubject& s : g.subjects) {
+      if (s.finding.empty()) continue;
+      i::Finding* f = in.add_findings();
+      f->set_subject(Subject(s.ref));
+      f->set_text(s.finding);
+      f->set_violation_category(s.violation_category);
+    }
+    *in.mutable_started_date() = ToDate(g.started);
+    *in.mutable_reported_date() = ToDate(g.reported);
+    *in.mutable_concluded_date() = ToDate(g.concluded);
+    *in.mutable_conclusion_notice() = Notice(g);
+    for (size_t t = 0; t < g.tasks.size(); ++t) *in.add_task_completions() = Completion(g, t);
+    *in.mutable_closed_date() = ToDate(g.closed);
+    for (const GeneratedDecision& d : g.decisions) {
+      if (d.subject.member && members_[d.subject.id - 1] == 0) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("member row ", d.subject.id, " is not in membership"));
+      }
+      i::ImportedDecision* imported = record.add_disciplinary_decisions();
+      *imported->mutable_disciplinary_decision() = Decision(d);
+      if (d.appeal.has_value()) {
+        i::Appeal* appeal = imported->add_appeals();
+        *appeal = Appeal(*d.appeal);
+        *appeal->mutable_resolution() = Resolution(*d.appeal);
+      }
+    }
+    return record;
+  }
+
+  // Takes one inspection through its stages; returns its name.
+  absl::StatusOr<std::string> LoadInspection(const GeneratedInspection& g) {
+    namespace i = inspection::v1;
+    if (absl::Status s = CheckMembers(g); !s.ok()) return s;
+    const std::string what = absl::StrCat("inspection ", g.sequence);
+    i::CreateInspectionRequest create;
+    create.set_request_id(RequestId(g, "create"));
+    *create.mutable_inspection() = Decided(g);
     i::Inspection current;
     if (absl::Status s = Call(&i::InspectionService::Stub::CreateInspection, create, &current,
                               absl::StrCat(what, " create"));
@@ -216,20 +325,7 @@ class InspectionLoader::Run {
     issue.set_inspection(name);
     issue.set_etag(current.etag());
     issue.set_request_id(RequestId(g, "notice"));
-    i::ConclusionNotice& notice = *issue.mutable_notice();
-    notice.set_number(g.notice_number);
-    *notice.mutable_issued_date() = ToDate(g.notice_issued);
-    for (const std::string& text : g.strengths) notice.add_strengths(text);
-    for (const std::string& text : g.shortcomings) notice.add_shortcomings(text);
-    for (const GeneratedTask& t : g.tasks) {
-      i::RequiredTask* task = notice.add_required_tasks();
-      task->set_text(t.text);
-      task->set_assignee(t.assignee);
-      *task->mutable_due_date() = ToDate(t.due);
-    }
-    notice.add_distribution("Như trên");
-    notice.add_distribution("Lưu văn phòng");
-    notice.set_signed_by("T/M Ban Thường vụ");
+    *issue.mutable_notice() = Notice(g);
     i::ConclusionNotice issued;
     if (absl::Status s = Call(&i::InspectionService::Stub::IssueConclusionNotice, issue, &issued,
                               absl::StrCat(what, " notice"));
@@ -263,9 +359,7 @@ class InspectionLoader::Run {
         complete.set_inspection(name);
         complete.set_etag(current.etag());
         complete.set_request_id(RequestId(g, absl::StrCat("task", number)));
-        complete.mutable_completion()->set_task_number(number);
-        *complete.mutable_completion()->mutable_completed_date() = ToDate(g.tasks[t].completed);
-        complete.mutable_completion()->set_note("Đã hoàn thành, có báo cáo kết quả");
+        *complete.mutable_completion() = Completion(g, t);
         i::Inspection next;
         if (absl::Status s = Call(&i::InspectionService::Stub::RecordTaskCompletion, complete,
                                   &next, absl::StrCat(what, " task ", number));
@@ -291,16 +385,7 @@ class InspectionLoader::Run {
     i::CreateDisciplinaryDecisionRequest create;
     create.set_request_id(absl::StrCat(id, "/create"));
     i::DisciplinaryDecision& decision = *create.mutable_disciplinary_decision();
-    decision.set_subject(Subject(d.subject));
-    decision.set_form(d.form);
-    decision.set_deciding_organization(organizations_[d.deciding_organization]);
-    decision.set_deciding_body(d.deciding_body);
-    decision.set_number(d.number);
-    *decision.mutable_decision_date() = ToDate(d.decided);
-    *decision.mutable_effective_date() = ToDate(d.decided);
-    *decision.add_violation_dates() = ToDate(d.violation);
-    decision.set_violation_category(d.category);
-    decision.set_reasons(d.reasons);
+    decision = Decision(d);
     decision.set_source_inspection(inspection_name);
     i::DisciplinaryDecision created;
     const std::string what = absl::StrCat("decision ", sequence, "-", index);
@@ -322,10 +407,7 @@ class InspectionLoader::Run {
     i::CreateAppealRequest appeal;
     appeal.set_parent(created.name());
     appeal.set_request_id(absl::StrCat(id, "/appeal"));
-    *appeal.mutable_appeal()->mutable_received_date() = ToDate(a.received);
-    *appeal.mutable_appeal()->mutable_filed_date() = ToDate(a.filed);
-    appeal.mutable_appeal()->set_resolving_organization(organizations_[a.resolving_organization]);
-    appeal.mutable_appeal()->set_resolving_level(a.resolving_level);
+    *appeal.mutable_appeal() = Appeal(a);
     i::Appeal filed;
     if (absl::Status s = Call(&i::InspectionService::Stub::CreateAppeal, appeal, &filed,
                               absl::StrCat(what, " appeal"));
@@ -336,12 +418,7 @@ class InspectionLoader::Run {
     resolve.set_name(filed.name());
     resolve.set_etag(filed.etag());
     resolve.set_request_id(absl::StrCat(id, "/resolve"));
-    i::AppealResolution& r = *resolve.mutable_resolution();
-    r.set_outcome(a.outcome);
-    *r.mutable_date() = ToDate(a.resolved);
-    r.set_number(a.resolution_number);
-    r.set_new_form(a.new_form);
-    r.set_reasons("Xem xét đơn khiếu nại và hồ sơ kỷ luật");
+    *resolve.mutable_resolution() = Resolution(a);
     i::Appeal resolved;
     return Call(&i::InspectionService::Stub::ResolveAppeal, resolve, &resolved,
                 absl::StrCat(what, " resolve"));
@@ -470,6 +547,11 @@ absl::StatusOr<InspectionLoad> InspectionLoader::Load(
   load.match_elapsed = absl::Now() - start;
 
   Run run(*inspection_, options_, organization_names, *members);
+  if (options_.bulk_import) {
+    if (absl::Status s = Import(run, dataset, roster, spec, load); !s.ok()) return s;
+    load.elapsed = absl::Now() - start;
+    return load;
+  }
   FirstError error;
   absl::Mutex mu;  // guards load.loaded and the year's pending decisions
   struct Pending {
@@ -553,6 +635,78 @@ absl::StatusOr<InspectionLoad> InspectionLoader::Load(
   load.calls = run.calls();
   load.elapsed = absl::Now() - start;
   return load;
+}
+
+absl::Status InspectionLoader::Import(Run& run, const Dataset& dataset, const MemberRoster& roster,
+                                      const InspectionWorkSpec& spec, InspectionLoad& load) {
+  namespace i = inspection::v1;
+  using Message = std::vector<i::InspectionWorkRecord>;
+  FirstError error;
+  absl::Mutex mu;  // guards load
+  runtime::BoundedQueue<Message> queue(static_cast<size_t>(std::max(1, options_.concurrency)) * 2);
+  // Each stream has a request id of its own run: a load sent again is recognised by the records'
+  // source keys (skipped), not by replaying messages that may be cut differently.
+  const std::string run_id = absl::StrCat(absl::ToUnixMillis(absl::Now()));
+  auto stream = [&](int number) {
+    grpc::ClientContext context;
+    if (!options_.token.empty()) auth::AttachToken(context, options_.token);
+    i::ImportInspectionWorkResponse response;
+    // Opened with the first message: a stream that carries none is refused.
+    std::unique_ptr<grpc::ClientWriter<i::ImportInspectionWorkRequest>> writer;
+    while (std::optional<Message> records = queue.Pop()) {
+      if (error.Failed()) continue;  // drain
+      i::ImportInspectionWorkRequest request;
+      if (!writer) {
+        writer = inspection_->ImportInspectionWork(&context, &response);
+        request.set_request_id(
+            absl::StrCat(options_.request_id_prefix, "/import/", run_id, "/", number));
+      }
+      for (i::InspectionWorkRecord& r : *records) *request.add_records() = std::move(r);
+      if (!writer->Write(request)) {
+        error.Set(absl::UnavailableError("the import stream closed early"));
+        continue;
+      }
+      absl::MutexLock lock(&mu);
+      ++load.calls;
+    }
+    if (!writer) return;
+    writer->WritesDone();
+    const grpc::Status status = writer->Finish();
+    if (!status.ok()) {
+      error.Set(absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                             absl::StrCat("import stream ", number, ": ", status.error_message())));
+      return;
+    }
+    if (response.error_count() > 0) {
+      const i::ImportRecordError& e = response.errors(0);
+      error.Set(absl::FailedPreconditionError(
+          absl::StrCat("import stream ", number, ": ", response.error_count(),
+                       " records refused; the first, ", e.source_key(), ": ", e.message())));
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 0; t < std::max(1, options_.concurrency); ++t) pool.emplace_back(stream, t);
+  InspectionWorkGenerator generator(dataset, roster, spec);
+  GeneratedInspection g;
+  Message message;
+  const size_t per_message = static_cast<size_t>(std::max(1, options_.records_per_message));
+  while (!error.Failed() && generator.Next(g)) {
+    absl::StatusOr<i::InspectionWorkRecord> record = run.Record(g);
+    if (!record.ok()) {
+      error.Set(record.status());
+      break;
+    }
+    message.push_back(*std::move(record));
+    {
+      absl::MutexLock lock(&mu);
+      load.loaded.Add(g);
+    }
+    if (message.size() == per_message) queue.Push(std::exchange(message, {}));
+  }
+  if (!message.empty()) queue.Push(std::move(message));
+  queue.Close();
+  for (std::thread& t : pool) t.join();
+  return error.Get();
 }
 
 }  // namespace dangbo::bench

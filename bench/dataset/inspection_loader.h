@@ -27,6 +27,10 @@ struct InspectionLoadOptions {
   // Inspections (and, after each year's inspections, decisions) loaded at once, each by its own
   // thread making its calls one after the other.
   int concurrency = 8;
+  // Send the work as past records through ImportInspectionWork (`concurrency` streams, this
+  // many records a message) instead of taking each inspection through its stages.
+  bool bulk_import = false;
+  int records_per_message = 200;
   // ListMembers subtrees read at once while matching members.
   int resolve_concurrency = 4;
   absl::Duration deadline = absl::Seconds(60);
@@ -35,6 +39,7 @@ struct InspectionLoadOptions {
 struct InspectionLoad {
   // What was loaded, counted as each inspection and decision went through.
   InspectionWorkSummary loaded;
+  // Unary calls, or messages of the import streams.
   int64_t calls = 0;
   int64_t members_matched = 0;
   absl::Duration match_elapsed;
@@ -46,7 +51,7 @@ struct InspectionLoad {
 // findings and outcomes, CONCLUDED, the notice, FOLLOW_UP with its tasks, CLOSED); after each
 // year's inspections, that year's disciplinary decisions with their appeals. Several
 // inspections are in flight at once; the generator streams, a year's decisions are all that is
-// held.
+// held. With bulk_import, each inspection goes as one past record with its decisions instead.
 class InspectionLoader {
  public:
   InspectionLoader(std::shared_ptr<grpc::Channel> membership,
@@ -64,6 +69,9 @@ class InspectionLoader {
 
  private:
   class Run;
+  // The bulk_import path of Load.
+  absl::Status Import(Run& run, const Dataset& dataset, const MemberRoster& roster,
+                      const InspectionWorkSpec& spec, InspectionLoad& load);
 
   std::unique_ptr<membership::v1::MembershipService::Stub> membership_;
   std::unique_ptr<inspection::v1::InspectionService::Stub> inspection_;

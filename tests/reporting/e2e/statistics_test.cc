@@ -313,6 +313,117 @@ TEST_F(StatisticsTest, AMemberWhoMovesLaterStaysCountedWhereTheDecisionFoundThem
                "committee.thematic_inspection.members", 0, 0);
 }
 
+// Past work brought in with ImportInspectionWork counts as the same work done step by step,
+// each subject under the organization the record gives for the decision date.
+TEST_F(StatisticsTest, PastWorkImportedInBulkIsCountedLikeWorkDoneStepByStep) {
+  const mv1::Organization company = CreateOrganization(
+      Bloc().name(), mv1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE, "Đảng bộ Công ty Chuyển Đổi");
+  const mv1::Organization cell_a =
+      CreateOrganization(company.name(), mv1::ORGANIZATION_KIND_CELL, "Chi bộ Lưu Trữ");
+  const mv1::Organization cell_b =
+      CreateOrganization(company.name(), mv1::ORGANIZATION_KIND_CELL, "Chi bộ Hồ Sơ");
+  const mv1::Member leader = CreateFullMember(Bloc().name(), "Vương Văn Trưởng Đoàn");
+  const mv1::Member a1 = CreateFullMember(cell_a.name(), "Kiều Văn Một", "Bí thư chi bộ");
+  const mv1::Member a2 = CreateFullMember(cell_a.name(), "Kiều Thị Hai");
+
+  iv1::InspectionWorkRecord inspected;
+  inspected.set_source_key(absl::StrCat(RequestId(), "/ktcd"));
+  iv1::Inspection& in = *inspected.mutable_inspection();
+  in.set_type(iv1::INSPECTION_TYPE_THEMATIC_INSPECTION);
+  in.set_conducting_body(iv1::CONDUCTING_BODY_STANDING_COMMITTEE);
+  in.set_conducting_organization(Bloc().name());
+  in.set_conducting_level(iv1::LEVEL_PROVINCIAL);
+  in.set_stage(iv1::INSPECTION_STAGE_CONCLUDED);
+  in.mutable_decision()->set_number(absl::StrCat(RequestId(), "-QĐ/ĐUK"));
+  *in.mutable_decision()->mutable_date() = DaysFromToday(-150);
+  in.set_content("Kiểm tra việc chấp hành Điều lệ Đảng");
+  *in.mutable_period_start() = inspection::testing::MakeDate(2023, 1, 1);
+  *in.mutable_period_end() = inspection::testing::MakeDate(2023, 12, 31);
+  in.set_planned_duration_working_days(30);
+  iv1::TeamMember* lead = in.add_team_members();
+  lead->set_member(leader.name());
+  lead->set_role(iv1::TEAM_ROLE_LEADER);
+  auto subject = [&](const std::string& name, bool committee, iv1::SubjectOutcome outcome) {
+    iv1::InspectionSubject* s = in.add_subjects();
+    s->set_subject(name);
+    s->set_committee_member(committee);
+    s->set_outcome(outcome);
+    return s;
+  };
+  subject(cell_a.name(), false, iv1::SUBJECT_OUTCOME_GOOD);
+  // On the decision date a1 was registered in cell B, as the earlier system recorded.
+  subject(a1.name(), true, iv1::SUBJECT_OUTCOME_SHORTCOMINGS)
+      ->set_organization_at_decision(cell_b.name());
+  subject(a2.name(), false, iv1::SUBJECT_OUTCOME_GOOD);
+  *in.mutable_started_date() = DaysFromToday(-140);
+  *in.mutable_reported_date() = DaysFromToday(-120);
+  *in.mutable_concluded_date() = DaysFromToday(-110);
+  // Decisions of cell A: a reprimand of a1 annulled on appeal, a warning of a2 that stands.
+  auto decision = [&](iv1::InspectionWorkRecord& record, const std::string& member,
+                      iv1::DisciplineForm form) {
+    iv1::ImportedDecision* imported = record.add_disciplinary_decisions();
+    iv1::DisciplinaryDecision* d = imported->mutable_disciplinary_decision();
+    d->set_subject(member);
+    d->set_form(form);
+    d->set_deciding_organization(cell_a.name());
+    d->set_deciding_body(iv1::DECIDING_BODY_CELL);
+    d->set_number(absl::StrCat(RequestId(), "-QĐ/CB"));
+    *d->mutable_decision_date() = DaysFromToday(-100);
+    *d->add_violation_dates() = DaysFromToday(-300);
+    d->set_violation_category(iv1::VIOLATION_CATEGORY_FINANCE_AND_ASSETS);
+    d->set_reasons("Vi phạm quy định về quản lý tài chính");
+    return imported;
+  };
+  iv1::Appeal* appeal =
+      decision(inspected, a1.name(), iv1::DISCIPLINE_FORM_REPRIMAND)->add_appeals();
+  *appeal->mutable_received_date() = DaysFromToday(-99);
+  *appeal->mutable_filed_date() = DaysFromToday(-95);
+  appeal->set_resolving_organization(company.name());
+  appeal->set_resolving_level(iv1::LEVEL_GRASSROOTS);
+  appeal->mutable_resolution()->set_outcome(iv1::APPEAL_OUTCOME_ANNULLED);
+  *appeal->mutable_resolution()->mutable_date() = DaysFromToday(-60);
+  appeal->mutable_resolution()->set_number(absl::StrCat(RequestId(), "-QĐ/ĐU"));
+  iv1::InspectionWorkRecord alone;
+  alone.set_source_key(absl::StrCat(RequestId(), "/kl"));
+  decision(alone, a2.name(), iv1::DISCIPLINE_FORM_WARNING);
+
+  iv1::ImportInspectionWorkResponse imported;
+  {
+    auto ctx = AdminContext();
+    auto writer = Inspection().ImportInspectionWork(ctx.get(), &imported);
+    iv1::ImportInspectionWorkRequest req;
+    req.set_request_id(RequestId());
+    *req.add_records() = inspected;
+    *req.add_records() = alone;
+    ASSERT_TRUE(writer->Write(req));
+    writer->WritesDone();
+    const grpc::Status st = writer->Finish();
+    ASSERT_TRUE(st.ok()) << st.error_message();
+  }
+  ASSERT_EQ(imported.imported(), 2) << imported.DebugString();
+
+  WaitCaughtUp();
+  const rv1::Period period = LastDays(365);
+  const rv1::Statistics s = InspectionStatistics(company.name(), period, /*breakdown=*/true);
+  ExpectFigure(s, "committee.thematic_inspection.organizations", 1, 1);
+  ExpectFigure(s, "committee.thematic_inspection.members", 2, 2);
+  ExpectFigure(s, "committee.thematic_inspection.committee_members", 1, 1);
+  ExpectFigure(s, "committee.thematic_inspection.members_shortcomings", 1, 1);
+  ExpectFigure(s, "ubkt.appeals.received", 1, 1);
+  ExpectFigure(s, "ubkt.appeals.annulled", 1, 1);
+  ExpectFigure(s, "discipline.members.total", 1, 1);
+  ExpectFigure(s, "discipline.members.warning", 1, 1);
+  ExpectFigure(s, "discipline.members.reprimand", 0, 0);
+  ASSERT_EQ(s.children_size(), 2);
+  for (const rv1::Statistics& child : s.children()) {
+    // a1 under cell B, where the record placed them; a2 (and the discipline) under cell A.
+    const bool a = child.scope() == cell_a.name();
+    ExpectFigure(child, "committee.thematic_inspection.members", 1, 1);
+    ExpectFigure(child, "committee.thematic_inspection.members_shortcomings", a ? 0 : 1, a ? 0 : 1);
+    ExpectFigure(child, "discipline.members.total", a ? 1 : 0, a ? 1 : 0);
+  }
+}
+
 TEST_F(StatisticsTest, ACallerSeesOnlyItsSubtreesStatistics) {
   const mv1::Organization mine = CreateOrganization(
       Bloc().name(), mv1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE, "Đảng bộ Công ty Của Tôi");
