@@ -20,6 +20,7 @@ void RegisterChangeCommands(CommandRegistry& registry);
 void RegisterProgrammeCommands(CommandRegistry& registry);
 void RegisterInspectionCommands(CommandRegistry& registry);
 void RegisterInspectionWorkCommands(CommandRegistry& registry);
+void RegisterInspectionImportCommand(CommandRegistry& registry);
 void RegisterNoticeCommands(CommandRegistry& registry);
 void RegisterDisciplineCommands(CommandRegistry& registry);
 void RegisterAppealCommands(CommandRegistry& registry);

@@ -174,6 +174,7 @@ CommandRegistry AllCommands() {
   RegisterProgrammeCommands(registry);
   RegisterInspectionCommands(registry);
   RegisterInspectionWorkCommands(registry);
+  RegisterInspectionImportCommand(registry);
   RegisterNoticeCommands(registry);
   RegisterDisciplineCommands(registry);
   RegisterAppealCommands(registry);
