@@ -93,19 +93,20 @@ class InspectionLoader::Run {
     return ref.member ? absl::StrCat("members/", members_[ref.id - 1]) : organizations_[ref.id];
   }
 
+  // FAILED_PRECONDITION for a roster row whose member the service does not have.
+  absl::Status CheckMember(int64_t row) const {
+    if (members_[row - 1] != 0) return absl::OkStatus();
+    return absl::FailedPreconditionError(
+        absl::StrCat("member row ", row, " is not in membership: load the members first"));
+  }
+
   absl::Status CheckMembers(const GeneratedInspection& g) const {
-    auto missing = [&](int64_t row) { return members_[row - 1] == 0; };
     for (const GeneratedSubject& s : g.subjects) {
-      if (s.ref.member && missing(s.ref.id)) {
-        return absl::FailedPreconditionError(
-            absl::StrCat("member row ", s.ref.id, " is not in membership: load the members first"));
-      }
+      if (!s.ref.member) continue;
+      if (absl::Status st = CheckMember(s.ref.id); !st.ok()) return st;
     }
     for (const GeneratedTeamMember& t : g.team) {
-      if (missing(t.row)) {
-        return absl::FailedPreconditionError(
-            absl::StrCat("member row ", t.row, " is not in membership: load the members first"));
-      }
+      if (absl::Status st = CheckMember(t.row); !st.ok()) return st;
     }
     return absl::OkStatus();
   }
@@ -230,9 +231,8 @@ class InspectionLoader::Run {
     for (size_t t = 0; t < g.tasks.size(); ++t) *in.add_task_completions() = Completion(g, t);
     *in.mutable_closed_date() = ToDate(g.closed);
     for (const GeneratedDecision& d : g.decisions) {
-      if (d.subject.member && members_[d.subject.id - 1] == 0) {
-        return absl::FailedPreconditionError(
-            absl::StrCat("member row ", d.subject.id, " is not in membership"));
+      if (d.subject.member) {
+        if (absl::Status s = CheckMember(d.subject.id); !s.ok()) return s;
       }
       i::ImportedDecision* imported = record.add_disciplinary_decisions();
       *imported->mutable_disciplinary_decision() = Decision(d);
@@ -378,9 +378,8 @@ class InspectionLoader::Run {
     namespace i = inspection::v1;
     const std::string id =
         absl::StrCat(options_.request_id_prefix, "/decisions/", sequence, "-", index);
-    if (d.subject.member && members_[d.subject.id - 1] == 0) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("member row ", d.subject.id, " is not in membership"));
+    if (d.subject.member) {
+      if (absl::Status s = CheckMember(d.subject.id); !s.ok()) return s;
     }
     i::CreateDisciplinaryDecisionRequest create;
     create.set_request_id(absl::StrCat(id, "/create"));

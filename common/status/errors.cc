@@ -95,14 +95,19 @@ absl::Status EtagMismatch(std::string_view resource_name) {
       {{"resource", std::string(resource_name)}, {"field", "etag"}});
 }
 
+std::string_view FieldNamedBy(std::string_view message) {
+  const size_t colon = message.find(": ");
+  if (colon == std::string_view::npos || colon == 0) return {};
+  const std::string_view field = message.substr(0, colon);
+  return field.find(' ') == std::string_view::npos ? field : std::string_view();
+}
+
 absl::Status Prefixed(std::string_view field, absl::Status status) {
   if (status.ok() || field.empty()) return status;
   // Domain rules write "<their field>: <description>"; the request's path to it is
   // "<field>.<their field>".
   const absl::string_view message = status.message();
-  const size_t colon = message.find(": ");
-  const bool names_a_field = colon != absl::string_view::npos && colon > 0 &&
-                             message.substr(0, colon).find(' ') == absl::string_view::npos;
+  const bool names_a_field = !FieldNamedBy(FromAbsl(message)).empty();
   absl::Status out(status.code(), names_a_field ? absl::StrCat(ToAbsl(field), ".", message)
                                                 : absl::StrCat(ToAbsl(field), ": ", message));
   status.ForEachPayload([&out](absl::string_view type_url, const absl::Cord& payload) {

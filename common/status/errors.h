@@ -66,6 +66,10 @@ absl::Status EtagMismatch(std::string_view resource_name);
 // empty `field` pass through unchanged.
 absl::Status Prefixed(std::string_view field, absl::Status status);
 
+// The field a message in that shape names ("<field>: <description>", the field a path without
+// spaces), or empty when the message names none.
+std::string_view FieldNamedBy(std::string_view message);
+
 }  // namespace dangbo::status
 
 #endif  // DANGBO_COMMON_STATUS_ERRORS_H_

@@ -4,6 +4,7 @@
 
 #include "absl/strings/cord.h"
 #include "common/status/details.h"
+#include "common/status/errors.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 
@@ -24,16 +25,13 @@ absl::Status WithDerivedBadRequest(const absl::Status& status) {
       GetDetail<google::rpc::BadRequest>(status).has_value()) {
     return status;
   }
-  const absl::string_view message = status.message();
-  const size_t colon = message.find(": ");
-  if (colon == absl::string_view::npos || colon == 0 ||
-      message.substr(0, colon).find(' ') != absl::string_view::npos) {
-    return status;
-  }
+  const std::string_view message(status.message().data(), status.message().size());
+  const std::string_view field = FieldNamedBy(message);
+  if (field.empty()) return status;
   google::rpc::BadRequest bad_request;
   google::rpc::BadRequest::FieldViolation* violation = bad_request.add_field_violations();
-  violation->set_field(std::string(message.substr(0, colon)));
-  violation->set_description(std::string(message.substr(colon + 2)));
+  violation->set_field(std::string(field));
+  violation->set_description(std::string(message.substr(field.size() + 2)));
   absl::Status out = status;
   AttachDetail(out, bad_request);
   return out;

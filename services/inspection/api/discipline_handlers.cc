@@ -66,13 +66,30 @@ std::optional<MembershipCall> CallFor(const DisciplinaryDecision& d) {
 
 }  // namespace
 
+absl::StatusOr<std::vector<Date>> InspectionServiceImpl::StoredViolationsOf(
+    const SubjectRef& subject) {
+  DecisionFilter filter;
+  filter.subject = subject;
+  filter.page_size = kMaxPageSize;
+  std::vector<Date> violations;
+  while (true) {
+    DANGBO_ASSIGN_OR_RETURN(std::vector<DisciplinaryDecision> page,
+                            deps_.store->ListDecisions(filter));
+    for (const DisciplinaryDecision& d : page) {
+      violations.insert(violations.end(), d.violation_dates.begin(), d.violation_dates.end());
+      filter.after_id = d.id;
+    }
+    if (static_cast<int>(page.size()) < filter.page_size) return violations;
+  }
+}
+
 grpc::Status InspectionServiceImpl::CreateDisciplinaryDecision(
     grpc::ServerContext* ctx, const v1::CreateDisciplinaryDecisionRequest* req,
     v1::DisciplinaryDecision* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
-    DANGBO_ASSIGN_OR_RETURN(bool replayed,
-                            Replayed("CreateDisciplinaryDecision", *req, req->request_id(), principal, resp));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed, Replayed("CreateDisciplinaryDecision", *req,
+                                                    req->request_id(), principal, resp));
     if (replayed) return absl::OkStatus();
     constexpr std::string_view kField = "disciplinary_decision";
     DANGBO_ASSIGN_OR_RETURN(DisciplinaryDecision decision,
@@ -80,13 +97,12 @@ grpc::Status InspectionServiceImpl::CreateDisciplinaryDecision(
     DANGBO_ASSIGN_OR_RETURN(OrganizationInfo deciding,
                             OrganizationAt(ctx, "disciplinary_decision.deciding_organization",
                                            decision.deciding_organization_id));
-    DANGBO_RETURN_IF_ERROR(status::Prefixed("disciplinary_decision.deciding_organization",
-                                            auth::Authorize(principal, Action::kWriteInspection,
-                                                            deciding.path)));
-    DANGBO_ASSIGN_OR_RETURN(
-        std::vector<ResolvedSubject> resolved,
-        ResolveSubjects(ctx, principal, Action::kWriteInspection, {decision.subject},
-                        {"disciplinary_decision.subject"}));
+    DANGBO_RETURN_IF_ERROR(
+        status::Prefixed("disciplinary_decision.deciding_organization",
+                         auth::Authorize(principal, Action::kWriteInspection, deciding.path)));
+    DANGBO_ASSIGN_OR_RETURN(std::vector<ResolvedSubject> resolved,
+                            ResolveSubjects(ctx, principal, Action::kWriteInspection,
+                                            {decision.subject}, {"disciplinary_decision.subject"}));
     const ResolvedSubject& subject = resolved.front();
     decision.subject_organization_id = subject.organization_id;
     if (subject.member) {
@@ -106,26 +122,14 @@ grpc::Status InspectionServiceImpl::CreateDisciplinaryDecision(
           "one above it");
     }
     if (decision.source_inspection_id) {
-      absl::StatusOr<Inspection> source = deps_.store->GetInspection(*decision.source_inspection_id);
+      absl::StatusOr<Inspection> source =
+          deps_.store->GetInspection(*decision.source_inspection_id);
       if (!source.ok()) {
         return status::Prefixed("disciplinary_decision.source_inspection", source.status());
       }
     }
-    // Earlier violations of the same subject restart the limitation clock.
-    DecisionFilter earlier_filter;
-    earlier_filter.subject = decision.subject;
-    earlier_filter.page_size = kMaxPageSize;
-    std::vector<Date> other_violations;
-    while (true) {
-      DANGBO_ASSIGN_OR_RETURN(std::vector<DisciplinaryDecision> earlier,
-                              deps_.store->ListDecisions(earlier_filter));
-      for (const DisciplinaryDecision& e : earlier) {
-        other_violations.insert(other_violations.end(), e.violation_dates.begin(),
-                                e.violation_dates.end());
-        earlier_filter.after_id = e.id;
-      }
-      if (static_cast<int>(earlier.size()) < earlier_filter.page_size) break;
-    }
+    DANGBO_ASSIGN_OR_RETURN(std::vector<Date> other_violations,
+                            StoredViolationsOf(decision.subject));
     const Date today = Today();
     DANGBO_ASSIGN_OR_RETURN(InspectionRuleBook book, Rules());
     DANGBO_RETURN_IF_ERROR(status::Prefixed(
@@ -175,10 +179,10 @@ grpc::Status InspectionServiceImpl::GetDisciplinaryDecision(
     DANGBO_ASSIGN_OR_RETURN(DisciplinaryDecision decision, deps_.store->GetDecision(id));
     // Readable where the subject was, or where it was decided.
     absl::Status at_subject = AuthorizeRead(ctx, principal, Action::kReadInspection, "name",
-                                          decision.subject_organization_id);
+                                            decision.subject_organization_id);
     if (!at_subject.ok()) {
       DANGBO_RETURN_IF_ERROR(AuthorizeRead(ctx, principal, Action::kReadInspection, "name",
-                                         decision.deciding_organization_id));
+                                           decision.deciding_organization_id));
     }
     DANGBO_ASSIGN_OR_RETURN(v1::MembershipSync sync, SyncOf(decision));
     *resp = DisciplinaryDecisionToProto(decision, sync);
@@ -207,9 +211,9 @@ grpc::Status InspectionServiceImpl::ListDisciplinaryDecisions(
                             api::ParseOptionalDate("decided_from", req->decided_from()));
     DANGBO_ASSIGN_OR_RETURN(filter.decided_to,
                             api::ParseOptionalDate("decided_to", req->decided_to()));
-    DANGBO_ASSIGN_OR_RETURN(std::optional<std::vector<int64_t>> visible,
-                            VisibleOrganizations(ctx, principal, Action::kReadInspection,
-                                                 "subtree", req->subtree()));
+    DANGBO_ASSIGN_OR_RETURN(
+        std::optional<std::vector<int64_t>> visible,
+        VisibleOrganizations(ctx, principal, Action::kReadInspection, "subtree", req->subtree()));
     if (visible) filter.subject_organization_ids = std::move(*visible);
     v1::ListDisciplinaryDecisionsRequest digest_of = *req;
     digest_of.clear_page_token();
@@ -259,9 +263,9 @@ grpc::Status InspectionServiceImpl::CreateAppeal(grpc::ServerContext* ctx,
           DANGBO_RETURN_IF_ERROR(status::Prefixed(
               "appeal",
               CheckAppealFiling(decision, earlier, appeal, rules, *deps_.calendar, today)));
-          StoredAppeal record{.appeal = appeal,
-                              .resolution_due_date =
-                                  AppealResolutionDeadline(appeal, rules, *deps_.calendar)};
+          StoredAppeal record{
+              .appeal = appeal,
+              .resolution_due_date = AppealResolutionDeadline(appeal, rules, *deps_.calendar)};
           DANGBO_ASSIGN_OR_RETURN(StoredAppeal created, tx.InsertAppeal(record));
           v1::Appeal out = AppealToProto(created);
           return MutationOutcome{.response = out.SerializeAsString(),
@@ -280,7 +284,7 @@ grpc::Status InspectionServiceImpl::GetAppeal(grpc::ServerContext* ctx,
     DANGBO_ASSIGN_OR_RETURN(auto name, ParseAppealName("name", req->name()));
     DANGBO_ASSIGN_OR_RETURN(StoredAppeal appeal, deps_.store->GetAppeal(name.first, name.second));
     DANGBO_RETURN_IF_ERROR(AuthorizeRead(ctx, principal, Action::kReadInspection, "name",
-                                       appeal.appeal.resolving_organization_id));
+                                         appeal.appeal.resolving_organization_id));
     *resp = AppealToProto(appeal);
     return absl::OkStatus();
   });
@@ -298,10 +302,10 @@ grpc::Status InspectionServiceImpl::ListAppeals(grpc::ServerContext* ctx,
     DANGBO_ASSIGN_OR_RETURN(int64_t after, api::DecodePageToken(req->page_token(), req->parent()));
     DANGBO_ASSIGN_OR_RETURN(DisciplinaryDecision decision, deps_.store->GetDecision(decision_id));
     absl::Status at_subject = AuthorizeRead(ctx, principal, Action::kReadInspection, "parent",
-                                          decision.subject_organization_id);
+                                            decision.subject_organization_id);
     if (!at_subject.ok()) {
       DANGBO_RETURN_IF_ERROR(AuthorizeRead(ctx, principal, Action::kReadInspection, "parent",
-                                         decision.deciding_organization_id));
+                                           decision.deciding_organization_id));
     }
     AppealFilter filter;
     filter.decision_id = decision_id;
@@ -344,9 +348,8 @@ grpc::Status InspectionServiceImpl::ResolveAppeal(grpc::ServerContext* ctx,
           DANGBO_ASSIGN_OR_RETURN(std::vector<StoredAppeal> all, tx.AppealsOf(name.first));
           std::vector<Appeal> appeals;
           for (const StoredAppeal& s : all) appeals.push_back(s.appeal);
-          DANGBO_RETURN_IF_ERROR(CheckAppealResolution(decision, appeals, stored.appeal,
-                                                       resolution, book.At(resolution.date),
-                                                       today));
+          DANGBO_RETURN_IF_ERROR(CheckAppealResolution(decision, appeals, stored.appeal, resolution,
+                                                       book.At(resolution.date), today));
           stored.appeal.resolution = resolution;
           DANGBO_ASSIGN_OR_RETURN(StoredAppeal updated, tx.UpdateAppeal(stored));
           v1::Appeal out = AppealToProto(updated);

@@ -156,8 +156,7 @@ grpc::Status InspectionServiceImpl::ImportInspectionWork(
       e->set_record_number(r.number);
       e->set_source_key(r.source_key);
       const std::string text(r.error.message());
-      const size_t colon = text.find(": ");
-      e->set_field(colon == std::string::npos ? "" : text.substr(0, colon));
+      e->set_field(std::string(status::FieldNamedBy(text)));
       e->set_message(text);
     };
 
@@ -256,19 +255,9 @@ grpc::Status InspectionServiceImpl::ImportInspectionWork(
         // those earlier in this import.
         const std::pair<int, int64_t> key{static_cast<int>(decision.subject.kind),
                                           decision.subject.id};
-        std::vector<Date> others = streamed_violations[key];
-        DecisionFilter earlier;
-        earlier.subject = decision.subject;
-        earlier.page_size = 1000;
-        while (true) {
-          DANGBO_ASSIGN_OR_RETURN(std::vector<DisciplinaryDecision> found,
-                                  deps_.store->ListDecisions(earlier));
-          for (const DisciplinaryDecision& e : found) {
-            others.insert(others.end(), e.violation_dates.begin(), e.violation_dates.end());
-            earlier.after_id = e.id;
-          }
-          if (static_cast<int>(found.size()) < earlier.page_size) break;
-        }
+        DANGBO_ASSIGN_OR_RETURN(std::vector<Date> others, StoredViolationsOf(decision.subject));
+        const std::vector<Date>& streamed = streamed_violations[key];
+        others.insert(others.end(), streamed.begin(), streamed.end());
         DANGBO_RETURN_IF_ERROR(status::Prefixed(
             field,
             CheckDisciplinaryDecision(decision, others, book.At(decision.decision_date), today)));

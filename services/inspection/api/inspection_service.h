@@ -108,11 +108,9 @@ class InspectionServiceImpl final : public v1::InspectionService::Service {
                               v1::RuleVersion* resp) override;
   grpc::Status ListRuleVersions(grpc::ServerContext* ctx, const v1::ListRuleVersionsRequest* req,
                                 v1::ListRuleVersionsResponse* resp) override;
-  grpc::Status CreateRuleVersion(grpc::ServerContext* ctx,
-                                 const v1::CreateRuleVersionRequest* req,
+  grpc::Status CreateRuleVersion(grpc::ServerContext* ctx, const v1::CreateRuleVersionRequest* req,
                                  v1::RuleVersion* resp) override;
-  grpc::Status UpdateRuleVersion(grpc::ServerContext* ctx,
-                                 const v1::UpdateRuleVersionRequest* req,
+  grpc::Status UpdateRuleVersion(grpc::ServerContext* ctx, const v1::UpdateRuleVersionRequest* req,
                                  v1::RuleVersion* resp) override;
 
   grpc::Status ListOverdue(grpc::ServerContext* ctx, const v1::ListOverdueRequest* req,
@@ -128,7 +126,7 @@ class InspectionServiceImpl final : public v1::InspectionService::Service {
   struct ResolvedSubject {
     int64_t organization_id = 0;  // the member's organization, or the organization itself
     std::string organization_path;
-    std::optional<MemberInfo> member;          // members only
+    std::optional<MemberInfo> member;              // members only
     std::optional<OrganizationInfo> organization;  // organizations only
   };
 
@@ -178,6 +176,10 @@ class InspectionServiceImpl final : public v1::InspectionService::Service {
 
   absl::StatusOr<InspectionRuleBook> Rules();
   Date Today() const;
+
+  // The violation dates of every stored decision about `subject`: they restart the limitation
+  // clock of a new decision about it.
+  absl::StatusOr<std::vector<Date>> StoredViolationsOf(const SubjectRef& subject);
 
   // What the queued membership calls of a decision say.
   absl::StatusOr<v1::MembershipSync> SyncOf(const DisciplinaryDecision& decision);

@@ -156,8 +156,7 @@ grpc::Status MembershipServiceImpl::ImportMembers(
         }
         if (!valid.ok()) {
           std::string message_text(valid.message());
-          const size_t colon = message_text.find(": ");
-          std::string field = colon == std::string::npos ? "" : message_text.substr(0, colon);
+          std::string field(status::FieldNamedBy(message_text));
           add_error(message.rows(i).row_number(), std::move(field), std::move(message_text));
           continue;
         }

@@ -113,5 +113,17 @@ TEST(EtagMismatch, IsAbortedNamingTheEtagField) {
   EXPECT_EQ(info->metadata().at("field"), "etag");
 }
 
+TEST(FieldNamedBy, IsThePathBeforeTheFirstColon) {
+  EXPECT_EQ(FieldNamedBy("inspection.subjects[1].subject: member \"members/9\" not found"),
+            "inspection.subjects[1].subject");
+  EXPECT_EQ(FieldNamedBy("stage: required: twice"), "stage");
+}
+
+TEST(FieldNamedBy, IsEmptyForAMessageThatNamesNoField) {
+  EXPECT_EQ(FieldNamedBy("organization 5 is outside the caller's scopes: ask"), "");
+  EXPECT_EQ(FieldNamedBy(": no field"), "");
+  EXPECT_EQ(FieldNamedBy("no colon at all"), "");
+}
+
 }  // namespace
 }  // namespace dangbo::status
