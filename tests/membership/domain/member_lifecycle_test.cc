@@ -477,6 +477,16 @@ TEST_F(LifecycleTest, Exempt_SetsTheFlagAndTwiceIsFailedPrecondition) {
             absl::StatusCode::kFailedPrecondition);
 }
 
+TEST_F(LifecycleTest, Unexempt_Exempted_ClearsTheFlag) {
+  absl::StatusOr<CheckedEvent> exempt = Check(Full(), Event(Type::kExempt, Date(2026, 3, 1)));
+  ASSERT_TRUE(exempt.ok()) << exempt.status();
+  absl::StatusOr<CheckedEvent> unexempt =
+      Check(exempt->member_after, Event(Type::kUnexempt, Date(2026, 9, 1)), {exempt->event});
+  ASSERT_TRUE(unexempt.ok()) << unexempt.status();
+  EXPECT_FALSE(unexempt->member_after.exempted);
+  EXPECT_EQ(unexempt->member_after.state, MemberState::kFull);
+}
+
 TEST_F(LifecycleTest, Unexempt_NotExempted_IsFailedPrecondition) {
   EXPECT_EQ(Check(Full(), Event(Type::kUnexempt, Date(2026, 9, 1))).status().code(),
             absl::StatusCode::kFailedPrecondition);
@@ -571,6 +581,20 @@ TEST_F(LifecycleTest, OrganizationMerged_MovesTheMember) {
       Check(Full(), Transfer(Type::kOrganizationMerged, Date(2026, 7, 1)));
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_EQ(result->member_after.organization_id, kDestination);
+}
+
+TEST_F(LifecycleTest, OrganizationSplit_MovesTheMemberAndKeepsItsState) {
+  absl::StatusOr<CheckedEvent> result =
+      Check(Full(), Transfer(Type::kOrganizationSplit, Date(2026, 7, 1)));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->member_after.organization_id, kDestination);
+  EXPECT_EQ(result->member_after.state, MemberState::kFull);
+}
+
+TEST_F(LifecycleTest, OrganizationSplit_WithoutDestination_IsInvalidArgument) {
+  absl::StatusOr<CheckedEvent> result =
+      Check(Full(), Event(Type::kOrganizationSplit, Date(2026, 7, 1)));
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument) << result.status();
 }
 
 // --- Dates and shape ---
