@@ -425,6 +425,67 @@ TEST_F(DangboctlTest, RatingsRefusedByService_NameTheFileRowAndHowToRetry) {
   EXPECT_THAT(r.err, HasSubstr("--request_id=r --batch=2"));
 }
 
+// --tls_ca_file turns TLS on and names the CA the server's certificate must chain to.
+TEST(Dangboctl, TlsOptions_ReachATlsServerOnlyThroughItsCa) {
+  const std::string dir = ::testing::TempDir() + "/dangboctl-tls";
+  const std::string ec = "-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1";
+  const std::string script = absl::StrCat(
+      "set -e; rm -rf ", dir, "; mkdir -p ", dir, "; cd ", dir, ";",
+      " echo subjectAltName=DNS:localhost > server.ext;",
+      " for ca in ca other-ca; do openssl req -x509 ", ec, " -keyout $ca.key -out $ca.pem",
+      " -subj /CN=$ca; done;",
+      " openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout server.key",
+      " -out server.csr -subj /CN=localhost;",
+      " openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 1",
+      " -out server.pem -extfile server.ext");
+  ASSERT_EQ(std::system(absl::StrCat("(", script, ") >/dev/null 2>&1").c_str()), 0);
+  auto read = [&](const std::string& name) {
+    std::ifstream in(absl::StrCat(dir, "/", name));
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  grpc::SslServerCredentialsOptions tls;
+  tls.pem_key_cert_pairs.push_back({read("server.key"), read("server.pem")});
+  RecordingMembership service;
+  int port = 0;
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort("127.0.0.1:0", grpc::SslServerCredentials(tls), &port);
+  builder.RegisterService(&service);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  ASSERT_NE(server, nullptr);
+
+  RunEnvironment run;
+  run.environment = [](absl::string_view) { return std::nullopt; };
+  auto get = [&](std::vector<std::string> tls_args) {
+    std::vector<std::string> args = {absl::StrCat("--membership=localhost:", port), "--timeout=5s",
+                                     "--token=tls-token"};
+    args.insert(args.end(), tls_args.begin(), tls_args.end());
+    args.insert(args.end(), {"organizations", "get", "5"});
+    std::ostringstream out, err;
+    const int code = RunDangboctl(args, out, err, run);
+    return Result{code, out.str(), err.str()};
+  };
+  const Result trusted = get({absl::StrCat("--tls_ca_file=", dir, "/ca.pem")});
+  EXPECT_EQ(trusted.exit_code, 0) << trusted.err;
+  EXPECT_THAT(trusted.out, HasSubstr("organizations/5"));
+  {
+    absl::MutexLock lock(&service.mu);
+    EXPECT_EQ(service.authorization, "Bearer tls-token");
+  }
+  const Result plaintext = get({});
+  EXPECT_EQ(plaintext.exit_code, 1);
+  EXPECT_THAT(plaintext.err, HasSubstr("UNAVAILABLE"));
+  const Result wrong_ca = get({absl::StrCat("--tls_ca_file=", dir, "/other-ca.pem")});
+  EXPECT_EQ(wrong_ca.exit_code, 1);
+  EXPECT_THAT(wrong_ca.err, HasSubstr("UNAVAILABLE"));
+  const Result half_pair = get({absl::StrCat("--tls_ca_file=", dir, "/ca.pem"),
+                                absl::StrCat("--tls_cert_file=", dir, "/server.pem")});
+  EXPECT_EQ(half_pair.exit_code, 2);
+  EXPECT_THAT(half_pair.err, HasSubstr("--tls_key_file"));
+  server->Shutdown();
+}
+
 TEST(Dangboctl, UnreachableService_IsRpcErrorUnavailable) {
   std::ostringstream out, err;
   RunEnvironment run;

@@ -1,4 +1,4 @@
-// organizations create/get/list/tree/update/move/merge/dissolve/history.
+// organizations create/get/list/tree/update/move/merge/split/dissolve/history.
 #include <map>
 #include <string>
 #include <vector>
@@ -9,6 +9,7 @@
 #include "tools/dangboctl/command.h"
 #include "tools/dangboctl/commands.h"
 #include "tools/dangboctl/common_options.h"
+#include "tools/dangboctl/inspection_input.h"
 #include "tools/dangboctl/output.h"
 
 namespace dangbo::ctl {
@@ -282,6 +283,39 @@ absl::Status Merge(CommandContext& ctx) {
   return absl::OkStatus();
 }
 
+// The parts are structured (each a new organization with the children and members it takes),
+// so they come as the JSON of a SplitOrganizationRequest; the command line adds the source, the
+// date, the decision and the request id.
+absl::Status Split(CommandContext& ctx) {
+  membership_v1::SplitOrganizationRequest request;
+  std::optional<std::string> parts = ctx.args().Value("parts_file");
+  if (!parts.has_value()) return absl::InvalidArgumentError("--parts_file is required");
+  if (absl::Status s = MessageFromJsonFile(*parts, request); !s.ok()) return s;
+  request.set_name(OrganizationName(ctx.args().positional()[0]));
+  for (membership_v1::SplitOrganizationRequest::Part& part : *request.mutable_parts()) {
+    Organization& organization = *part.mutable_organization();
+    if (!organization.parent().empty()) {
+      organization.set_parent(OrganizationName(organization.parent()));
+    }
+    for (std::string& child : *part.mutable_children()) child = OrganizationName(child);
+    for (std::string& member : *part.mutable_members()) member = MemberName(member);
+  }
+  absl::StatusOr<bool> dissolve = ctx.args().Flag("dissolve_source");
+  if (!dissolve.ok()) return dissolve.status();
+  if (*dissolve) request.set_dissolve_source(true);
+  if (absl::Status s = SetDateAndDecision(ctx.args(), request); !s.ok()) return s;
+  request.set_request_id(RequestIdFrom(ctx.args()));
+  membership_v1::SplitOrganizationResponse created;
+  if (absl::Status s =
+          Mutate(ctx, &Stub::SplitOrganization, request, &created, request.request_id());
+      !s.ok()) {
+    return s;
+  }
+  ResourcePrinter printer(ctx.options().output, OrganizationColumns(), ctx.out());
+  for (const Organization& organization : created.organizations()) printer.Add(organization);
+  return absl::OkStatus();
+}
+
 absl::Status Dissolve(CommandContext& ctx) {
   membership_v1::DissolveOrganizationRequest request;
   request.set_name(OrganizationName(ctx.args().positional()[0]));
@@ -376,6 +410,21 @@ void RegisterOrganizationCommands(CommandRegistry& registry) {
                                                EffectiveDateOption()},
                        DecisionOptions(), std::vector<OptionSpec>{RequestIdOption()}),
                 Merge});
+  registry.Add(
+      {"organizations", "split", "ORGANIZATION", 1, 1,
+       "Create new organizations out of one; the children and members each part names move "
+       "to it.",
+       "--parts_file holds the JSON of a SplitOrganizationRequest, e.g. {\"parts\": "
+       "[{\"organization\": {\"code\": \"CB-2\", \"displayName\": \"Chi bộ 2\", "
+       "\"kind\": \"ORGANIZATION_KIND_CELL\"}, \"members\": [\"members/7\"]}]}; a part's "
+       "parent defaults to the source's parent. Prints the new organizations.",
+       Concat(std::vector<OptionSpec>{{"parts_file", OptionKind::kValue, "FILE.json",
+                                       "the parts (required; - reads standard input)"},
+                                      {"dissolve_source", OptionKind::kFlag, "",
+                                       "dissolve the source afterwards; it must be left empty"},
+                                      EffectiveDateOption()},
+              DecisionOptions(), std::vector<OptionSpec>{RequestIdOption()}),
+       Split});
   registry.Add({"organizations", "dissolve", "ORGANIZATION", 1, 1,
                 "Dissolve an organization without active children or members.", "",
                 Concat(std::vector<OptionSpec>{EffectiveDateOption(), EtagOption()},

@@ -80,6 +80,83 @@ TEST_F(DangboctlE2E, MembersImport_ReportsRefusedRowsByLineAndExitsThree) {
   std::remove(path);
 }
 
+TEST_F(DangboctlE2E, SplitMovesTheNamedMembersToTheNewCell) {
+  const v1::Organization upper = CreateOrganization(
+      Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE, "Đảng bộ Tách dòng lệnh");
+  const v1::Organization source = CreateOrganization(
+      upper.name(), v1::ORGANIZATION_KIND_GRASSROOTS_COMMITTEE, "Đảng bộ cơ sở Tách");
+  const v1::Organization cell =
+      CreateOrganization(source.name(), v1::ORGANIZATION_KIND_CELL, "Chi bộ Phân xưởng Tách");
+  const v1::Member staying = CreateFullMember(cell.name(), "Lê Văn Ở Lại", 2001);
+  const v1::Member moving = CreateFullMember(cell.name(), "Lê Văn Sang Mới", 2002);
+  char path[] = "/tmp/dangbo-split-XXXXXX.json";
+  const int fd = mkstemps(path, 5);
+  ASSERT_GE(fd, 0);
+  close(fd);
+  {
+    std::ofstream json(path);
+    // Bare ids are accepted for the parent and the members, as everywhere in dangboctl.
+    json << absl::StrFormat(
+        R"({"parts": [{"organization": {"code": "%s", "displayName": "Chi bộ Tách mới",
+            "kind": "ORGANIZATION_KIND_CELL", "parent": "%d"}, "members": ["%d"]}]})",
+        absl::StrCat("CLI-", RequestId()), IdOf(source.name()), IdOf(moving.name()));
+  }
+  Result split = Run({"--output=csv", "organizations", "split", cell.name(), "--parts_file", path,
+                      "--effective_date=2026-04-01", "--decision_number=31-QĐ/ĐU",
+                      "--decision_date=2026-04-01"});
+  ASSERT_EQ(split.exit_code, 0) << split.err;
+  EXPECT_NE(split.out.find("Chi bộ Tách mới"), std::string::npos) << split.out;
+  const size_t at = split.out.find("organizations/");
+  ASSERT_NE(at, std::string::npos) << split.out;
+  const std::string created = split.out.substr(at, split.out.find(',', at) - at);
+
+  v1::GetMemberRequest get;
+  v1::Member read;
+  get.set_name(moving.name());
+  ASSERT_TRUE(Stub().GetMember(AdminContext().get(), get, &read).ok());
+  EXPECT_EQ(read.organization(), created);
+  get.set_name(staying.name());
+  ASSERT_TRUE(Stub().GetMember(AdminContext().get(), get, &read).ok());
+  EXPECT_EQ(read.organization(), cell.name());
+
+  Result no_parts = Run({"organizations", "split", cell.name()});
+  EXPECT_EQ(no_parts.exit_code, 2);  // A usage error, found before any call.
+  EXPECT_NE(no_parts.err.find("--parts_file"), std::string::npos) << no_parts.err;
+  std::remove(path);
+}
+
+TEST_F(DangboctlE2E, EventsRecordAndList_ThenDueActionsOfTheSubtree) {
+  const v1::Organization cell = CreateOrganization(
+      CreateOrganization(Root().name(), v1::ORGANIZATION_KIND_UPPER_LEVEL_COMMITTEE,
+                         "Đảng bộ Sự kiện dòng lệnh")
+          .name(),
+      v1::ORGANIZATION_KIND_GRASSROOTS_CELL, "Chi bộ Sự kiện dòng lệnh");
+  const v1::Member applicant = CreateApplicant(cell.name(), "Phùng Thị Kết Nạp");
+  Result admit = Run({"events", "record", applicant.name(), "--type=admit",
+                      "--effective_date=2025-02-03", "--ceremony_date=2025-02-10",
+                      "--decision_number=12-QĐ/ĐU", "--decision_date=2025-02-03"});
+  ASSERT_EQ(admit.exit_code, 0) << admit.err;
+  EXPECT_NE(admit.out.find("PROBATIONARY"), std::string::npos) << admit.out;
+
+  Result refused = Run({"events", "record", applicant.name(), "--type=recognize_full",
+                        "--effective_date=2025-06-01", "--decision_number=13-QĐ/ĐU"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("FAILED_PRECONDITION"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("effective_date"), std::string::npos) << refused.err;
+
+  Result history = Run({"--output=csv", "events", "list", applicant.name()});
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  EXPECT_NE(history.out.find("ADMIT"), std::string::npos) << history.out;
+  EXPECT_EQ(history.out.find("RECOGNIZE_FULL"), std::string::npos) << history.out;
+
+  // Probation ended on 2026-02-10: the recognition is overdue.
+  Result due = Run({"--output=json", "due", "list", "--subtree", cell.name(), "--horizon=30"});
+  ASSERT_EQ(due.exit_code, 0) << due.err;
+  EXPECT_NE(due.out.find(applicant.name()), std::string::npos) << due.out;
+  EXPECT_NE(due.out.find("KIND_RECOGNITION"), std::string::npos) << due.out;
+  EXPECT_NE(due.out.find("\"overdue\":true"), std::string::npos) << due.out;
+}
+
 TEST_F(DangboctlE2E, BadInput_ExitsOneWithTheFieldNamed) {
   Result bad = Run({"members", "get", "members/0"});
   EXPECT_EQ(bad.exit_code, 1);
