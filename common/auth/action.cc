@@ -30,6 +30,8 @@ absl::string_view ActionName(Action action) {
       return "recording expulsions";
     case Action::kRecordDissolution:
       return "recording dissolutions decided by discipline";
+    case Action::kRecordViolationCase:
+      return "recording violation cases";
   }
   return "an unknown action";
 }

@@ -17,10 +17,11 @@ enum class Action {
   kWriteInspection,
   kReadStatistics,  // statistics, drill-downs, snapshots
   kWriteSnapshot,
-  kAdminister,       // rules, targets, rebuilds
-  kReadChanges,      // change feeds
-  kRecordExpulsion,  // inspection -> membership when a decision expels a member
-  kRecordDissolution,  // inspection -> membership when a decision dissolves an organization
+  kAdminister,           // rules, targets, rebuilds
+  kReadChanges,          // change feeds
+  kRecordExpulsion,      // inspection -> membership when a decision expels a member
+  kRecordDissolution,    // inspection -> membership when a decision dissolves an organization
+  kRecordViolationCase,  // inspection -> membership when a case naming a member opens or settles
 };
 
 absl::string_view ActionName(Action action);

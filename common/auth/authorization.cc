@@ -80,7 +80,7 @@ bool RoleAllows(Role role, Action action) {
       return action == A::kReadPersonalData;
     case Role::kService:
       return OneOf(action, {A::kReadOrganization, A::kReadMember, A::kReadChanges,
-                            A::kRecordExpulsion, A::kRecordDissolution});
+                            A::kRecordExpulsion, A::kRecordDissolution, A::kRecordViolationCase});
   }
   return false;
 }

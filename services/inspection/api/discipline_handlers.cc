@@ -140,7 +140,23 @@ grpc::Status InspectionServiceImpl::CreateDisciplinaryDecision(
         "CreateDisciplinaryDecision", *req, req->request_id(), principal,
         [&](InspectionTx& tx) -> absl::StatusOr<MutationOutcome> {
           queued = false;
+          // A member disciplined out of an inspection settles the case it held open. The
+          // inspection is locked before the decision refers to it, so two decisions out of one
+          // inspection queue one after the other.
+          std::optional<Inspection> source;
+          absl::flat_hash_set<int64_t> decided_before;
+          if (decision.source_inspection_id && decision.subject.kind == SubjectKind::kMember) {
+            DANGBO_ASSIGN_OR_RETURN(source, tx.LockInspection(*decision.source_inspection_id));
+            DANGBO_ASSIGN_OR_RETURN(decided_before, tx.MembersDisciplinedOutOf(source->id));
+          }
           DANGBO_ASSIGN_OR_RETURN(DisciplinaryDecision created, tx.InsertDecision(decision));
+          if (source) {
+            absl::flat_hash_set<int64_t> decided_after = decided_before;
+            decided_after.insert(created.subject.id);
+            DANGBO_ASSIGN_OR_RETURN(queued, QueueCaseReports(tx, source->id,
+                                                             CaseReports(source, decided_before,
+                                                                         *source, decided_after)));
+          }
           v1::MembershipSync sync;
           sync.set_state(v1::MembershipSync::STATE_NOT_REQUIRED);
           if (std::optional<MembershipCall> call = CallFor(created)) {

@@ -63,13 +63,19 @@ absl::Status InspectionServiceImpl::MutateInspection(
   DANGBO_ASSIGN_OR_RETURN(Inspection current, deps_.store->GetInspection(id));
   DANGBO_RETURN_IF_ERROR(AuthorizeAt(ctx, principal, Action::kWriteInspection, "inspection",
                                      current.conducting_organization_id));
-  return Mutate(
+  bool queued = false;
+  DANGBO_RETURN_IF_ERROR(Mutate(
       method, request, request_id, principal,
       [&](InspectionTx& tx) -> absl::StatusOr<MutationOutcome> {
         DANGBO_ASSIGN_OR_RETURN(Inspection inspection, tx.LockInspection(id));
         if (inspection.version != version) return status::EtagMismatch(name);
+        const Inspection before = inspection;
         DANGBO_RETURN_IF_ERROR(change(inspection, tx));
         DANGBO_ASSIGN_OR_RETURN(Inspection updated, tx.UpdateInspection(inspection));
+        DANGBO_ASSIGN_OR_RETURN(absl::flat_hash_set<int64_t> decided,
+                                tx.MembersDisciplinedOutOf(id));
+        DANGBO_ASSIGN_OR_RETURN(
+            queued, QueueCaseReports(tx, id, CaseReports(before, decided, updated, decided)));
         v1::Inspection out = InspectionToProto(updated);
         return MutationOutcome{.response = out.SerializeAsString(),
                                .changes = {MakeChange(out.name(), verb, out)},
@@ -77,7 +83,9 @@ absl::Status InspectionServiceImpl::MutateInspection(
                                .audit_detail = absl::StrCat(ToAbsl(method), " at stage ",
                                                             InspectionStageName(updated.stage))};
       },
-      response);
+      response));
+  if (queued) deps_.membership_calls_queued();
+  return absl::OkStatus();
 }
 
 grpc::Status InspectionServiceImpl::CreateInspection(grpc::ServerContext* ctx,
@@ -129,7 +137,8 @@ grpc::Status InspectionServiceImpl::CreateInspection(grpc::ServerContext* ctx,
     DANGBO_ASSIGN_OR_RETURN(InspectionRuleBook book, Rules());
     DANGBO_RETURN_IF_ERROR(status::Prefixed(
         "inspection", CheckNewInspection(inspection, RulesFor(book, inspection, today), today)));
-    return Mutate(
+    bool queued = false;
+    DANGBO_RETURN_IF_ERROR(Mutate(
         "CreateInspection", *req, req->request_id(), principal,
         [&](InspectionTx& tx) -> absl::StatusOr<MutationOutcome> {
           std::vector<ChangeRecord> changes;
@@ -148,6 +157,8 @@ grpc::Status InspectionServiceImpl::CreateInspection(grpc::ServerContext* ctx,
             }
           }
           DANGBO_ASSIGN_OR_RETURN(Inspection created, tx.InsertInspection(inspection));
+          DANGBO_ASSIGN_OR_RETURN(
+              queued, QueueCaseReports(tx, created.id, CaseReports(std::nullopt, {}, created, {})));
           if (programme && req->planned_item_number() > 0) {
             const size_t n = static_cast<size_t>(req->planned_item_number());
             if (n > programme->items.size()) {
@@ -157,9 +168,9 @@ grpc::Status InspectionServiceImpl::CreateInspection(grpc::ServerContext* ctx,
             }
             PlannedItem& item = programme->items[n - 1];
             if (item.inspection_id) {
-              return absl::FailedPreconditionError(absl::StrCat(
-                  "planned_item_number: the item is already carried out by ",
-                  api::ResourceName(kInspections, *item.inspection_id)));
+              return absl::FailedPreconditionError(
+                  absl::StrCat("planned_item_number: the item is already carried out by ",
+                               api::ResourceName(kInspections, *item.inspection_id)));
             }
             if (item.type != created.type) {
               return absl::FailedPreconditionError(
@@ -179,7 +190,9 @@ grpc::Status InspectionServiceImpl::CreateInspection(grpc::ServerContext* ctx,
               .audit_detail = absl::StrCat(InspectionTypeName(created.type), ", ",
                                            created.subjects.size(), " subjects")};
         },
-        resp);
+        resp));
+    if (queued) deps_.membership_calls_queued();
+    return absl::OkStatus();
   });
 }
 
@@ -191,7 +204,7 @@ grpc::Status InspectionServiceImpl::GetInspection(grpc::ServerContext* ctx,
     DANGBO_ASSIGN_OR_RETURN(int64_t id, api::ParseResourceId("name", kInspections, req->name()));
     DANGBO_ASSIGN_OR_RETURN(Inspection inspection, deps_.store->GetInspection(id));
     DANGBO_RETURN_IF_ERROR(AuthorizeRead(ctx, principal, Action::kReadInspection, "name",
-                                       inspection.conducting_organization_id));
+                                         inspection.conducting_organization_id));
     *resp = InspectionToProto(inspection);
     return absl::OkStatus();
   });
@@ -224,9 +237,9 @@ grpc::Status InspectionServiceImpl::ListInspections(grpc::ServerContext* ctx,
                             api::ParseOptionalDate("decided_from", req->decided_from()));
     DANGBO_ASSIGN_OR_RETURN(filter.decided_to,
                             api::ParseOptionalDate("decided_to", req->decided_to()));
-    DANGBO_ASSIGN_OR_RETURN(std::optional<std::vector<int64_t>> visible,
-                            VisibleOrganizations(ctx, principal, Action::kReadInspection,
-                                                 "subtree", req->subtree()));
+    DANGBO_ASSIGN_OR_RETURN(
+        std::optional<std::vector<int64_t>> visible,
+        VisibleOrganizations(ctx, principal, Action::kReadInspection, "subtree", req->subtree()));
     if (visible) filter.conducting_organization_ids = std::move(*visible);
     v1::ListInspectionsRequest digest_of = *req;
     digest_of.clear_page_token();
@@ -236,8 +249,7 @@ grpc::Status InspectionServiceImpl::ListInspections(grpc::ServerContext* ctx,
 
     if (!req->overdue_only()) {
       filter.page_size = page_size + 1;
-      DANGBO_ASSIGN_OR_RETURN(std::vector<Inspection> found,
-                              deps_.store->ListInspections(filter));
+      DANGBO_ASSIGN_OR_RETURN(std::vector<Inspection> found, deps_.store->ListInspections(filter));
       const bool more = static_cast<int>(found.size()) > page_size;
       if (more) found.resize(page_size);
       for (const Inspection& i : found) *resp->add_inspections() = InspectionToProto(i);
@@ -276,9 +288,13 @@ grpc::Status InspectionServiceImpl::UpdateInspection(grpc::ServerContext* ctx,
     if (req->update_mask().paths().empty()) {
       return status::InvalidField("update_mask", "name at least one field to update");
     }
-    static const absl::flat_hash_set<std::string> kAllowed = {
-        "decision",       "content", "period_start", "period_end", "planned_duration_working_days",
-        "extension_working_days", "team_members"};
+    static const absl::flat_hash_set<std::string> kAllowed = {"decision",
+                                                              "content",
+                                                              "period_start",
+                                                              "period_end",
+                                                              "planned_duration_working_days",
+                                                              "extension_working_days",
+                                                              "team_members"};
     absl::flat_hash_set<std::string> paths;
     for (const std::string& path : req->update_mask().paths()) {
       if (!kAllowed.contains(path)) {
@@ -321,10 +337,9 @@ grpc::Status InspectionServiceImpl::UpdateInspection(grpc::ServerContext* ctx,
             inspection.extension_working_days = in.extension_working_days;
           }
           if (paths.contains("team_members")) inspection.team = in.team;
-          return status::Prefixed(
-              "inspection",
-              CheckStageRequirements(inspection, inspection.stage,
-                                     RulesFor(book, inspection, today), today));
+          return status::Prefixed("inspection",
+                                  CheckStageRequirements(inspection, inspection.stage,
+                                                         RulesFor(book, inspection, today), today));
         },
         resp);
   });
@@ -334,8 +349,8 @@ grpc::Status InspectionServiceImpl::AddInspectionSubjects(
     grpc::ServerContext* ctx, const v1::AddInspectionSubjectsRequest* req, v1::Inspection* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
-    DANGBO_ASSIGN_OR_RETURN(bool replayed,
-                            Replayed("AddInspectionSubjects", *req, req->request_id(), principal, resp));
+    DANGBO_ASSIGN_OR_RETURN(
+        bool replayed, Replayed("AddInspectionSubjects", *req, req->request_id(), principal, resp));
     if (replayed) return absl::OkStatus();
     if (req->subjects().empty()) return status::InvalidField("subjects", "required");
     if (req->subjects_size() > kMaxPageSize) {
@@ -352,8 +367,9 @@ grpc::Status InspectionServiceImpl::AddInspectionSubjects(
       fields.push_back(field + ".subject");
       added.push_back(s);
     }
-    DANGBO_ASSIGN_OR_RETURN(std::vector<ResolvedSubject> resolved,
-                            ResolveSubjects(ctx, principal, Action::kWriteInspection, refs, fields));
+    DANGBO_ASSIGN_OR_RETURN(
+        std::vector<ResolvedSubject> resolved,
+        ResolveSubjects(ctx, principal, Action::kWriteInspection, refs, fields));
     for (size_t i = 0; i < resolved.size(); ++i) {
       added[i].organization_id_at_decision = resolved[i].organization_id;
     }
@@ -385,8 +401,8 @@ grpc::Status InspectionServiceImpl::RemoveInspectionSubjects(
     v1::Inspection* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
-    DANGBO_ASSIGN_OR_RETURN(bool replayed,
-                            Replayed("RemoveInspectionSubjects", *req, req->request_id(), principal, resp));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed, Replayed("RemoveInspectionSubjects", *req,
+                                                    req->request_id(), principal, resp));
     if (replayed) return absl::OkStatus();
     if (req->subjects().empty()) return status::InvalidField("subjects", "required");
     std::vector<SubjectRef> removed;
@@ -407,9 +423,8 @@ grpc::Status InspectionServiceImpl::RemoveInspectionSubjects(
               return status::InvalidField(absl::StrCat("subjects[", i, "]"),
                                           "is not a subject of the inspection");
             }
-            std::erase_if(inspection.subjects, [&](const InspectionSubject& s) {
-              return s.subject == removed[i];
-            });
+            std::erase_if(inspection.subjects,
+                          [&](const InspectionSubject& s) { return s.subject == removed[i]; });
             // Findings about someone no longer inspected would be about nobody.
             std::erase_if(inspection.findings,
                           [&](const Finding& f) { return f.subject == removed[i]; });
@@ -422,12 +437,11 @@ grpc::Status InspectionServiceImpl::RemoveInspectionSubjects(
 }
 
 grpc::Status InspectionServiceImpl::AdvanceInspectionStage(
-    grpc::ServerContext* ctx, const v1::AdvanceInspectionStageRequest* req,
-    v1::Inspection* resp) {
+    grpc::ServerContext* ctx, const v1::AdvanceInspectionStageRequest* req, v1::Inspection* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
-    DANGBO_ASSIGN_OR_RETURN(bool replayed,
-                            Replayed("AdvanceInspectionStage", *req, req->request_id(), principal, resp));
+    DANGBO_ASSIGN_OR_RETURN(bool replayed, Replayed("AdvanceInspectionStage", *req,
+                                                    req->request_id(), principal, resp));
     if (replayed) return absl::OkStatus();
     if (!v1::InspectionStage_IsValid(req->stage()) ||
         req->stage() == v1::INSPECTION_STAGE_UNSPECIFIED) {
@@ -451,15 +465,24 @@ grpc::Status InspectionServiceImpl::AdvanceInspectionStage(
         req->etag(), "stage_changed",
         [&](Inspection& inspection, InspectionTx&) -> absl::Status {
           switch (to) {
-            case InspectionStage::kInProgress: inspection.started_date = day; break;
-            case InspectionStage::kReported: inspection.reported_date = day; break;
-            case InspectionStage::kConcluded: inspection.concluded_date = day; break;
-            case InspectionStage::kClosed: inspection.closed_date = day; break;
+            case InspectionStage::kInProgress:
+              inspection.started_date = day;
+              break;
+            case InspectionStage::kReported:
+              inspection.reported_date = day;
+              break;
+            case InspectionStage::kConcluded:
+              inspection.concluded_date = day;
+              break;
+            case InspectionStage::kClosed:
+              inspection.closed_date = day;
+              break;
             case InspectionStage::kCancelled:
               inspection.cancelled_date = day;
               inspection.cancellation_reason = req->cancellation_reason();
               break;
-            default: break;
+            default:
+              break;
           }
           DANGBO_RETURN_IF_ERROR(
               CheckAdvance(inspection, to, RulesFor(book, inspection, today), today));
@@ -484,8 +507,8 @@ grpc::Status InspectionServiceImpl::RecordFindings(grpc::ServerContext* ctx,
     }
     std::vector<Finding> findings;
     for (int i = 0; i < req->findings_size(); ++i) {
-      DANGBO_ASSIGN_OR_RETURN(Finding f,
-                              FindingFromProto(absl::StrCat("findings[", i, "]"), req->findings(i)));
+      DANGBO_ASSIGN_OR_RETURN(
+          Finding f, FindingFromProto(absl::StrCat("findings[", i, "]"), req->findings(i)));
       findings.push_back(std::move(f));
     }
     return MutateInspection(
@@ -519,8 +542,8 @@ grpc::Status InspectionServiceImpl::RecordSubjectOutcomes(
     grpc::ServerContext* ctx, const v1::RecordSubjectOutcomesRequest* req, v1::Inspection* resp) {
   return Run([&]() -> absl::Status {
     DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kWriteInspection));
-    DANGBO_ASSIGN_OR_RETURN(bool replayed,
-                            Replayed("RecordSubjectOutcomes", *req, req->request_id(), principal, resp));
+    DANGBO_ASSIGN_OR_RETURN(
+        bool replayed, Replayed("RecordSubjectOutcomes", *req, req->request_id(), principal, resp));
     if (replayed) return absl::OkStatus();
     if (req->outcomes().empty()) return status::InvalidField("outcomes", "required");
     std::vector<std::pair<SubjectRef, SubjectOutcome>> outcomes;

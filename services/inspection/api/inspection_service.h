@@ -17,6 +17,7 @@
 #include "common/auth/authenticator.h"
 #include "dangbo/inspection/v1/inspection_service.grpc.pb.h"
 #include "services/inspection/domain/inspection_rules.h"
+#include "services/inspection/domain/violation_cases.h"
 #include "services/inspection/membership_client/directory.h"
 #include "services/inspection/store/store.h"
 #include "services/membership/domain/working_days.h"
@@ -180,6 +181,11 @@ class InspectionServiceImpl final : public v1::InspectionService::Service {
   // The violation dates of every stored decision about `subject`: they restart the limitation
   // clock of a new decision about it.
   absl::StatusOr<std::vector<Date>> StoredViolationsOf(const SubjectRef& subject);
+
+  // Queues the violation case reports of inspection `inspection_id`, dated today; a report
+  // queued before is skipped. Whether anything new was queued (then wake the dispatcher).
+  absl::StatusOr<bool> QueueCaseReports(InspectionTx& tx, int64_t inspection_id,
+                                        const std::vector<CaseReport>& reports);
 
   // What the queued membership calls of a decision say.
   absl::StatusOr<v1::MembershipSync> SyncOf(const DisciplinaryDecision& decision);

@@ -19,6 +19,8 @@ std::string_view KindName(MembershipCallKind kind) {
       return "expel_member";
     case MembershipCallKind::kDissolveOrganization:
       return "dissolve_organization";
+    case MembershipCallKind::kRecordViolationCase:
+      return "record_violation_case";
     case MembershipCallKind::kUnspecified:
       break;
   }
@@ -179,6 +181,16 @@ MembershipCallDispatcher::Outcome MembershipCallDispatcher::Deliver(const Member
       if (!BeginCall(context->get())) return {absl::CancelledError("CANCELLED: stopping")};
       v1::Organization response;
       status = stub_.DissolveOrganization(context->get(), *request, &response);
+      EndCall();
+      break;
+    }
+    case MembershipCallKind::kRecordViolationCase: {
+      absl::StatusOr<v1::RecordViolationCaseRequest> request =
+          ParsePayload<v1::RecordViolationCaseRequest>(call);
+      if (!request.ok()) return {request.status(), /*undeliverable=*/true};
+      if (!BeginCall(context->get())) return {absl::CancelledError("CANCELLED: stopping")};
+      v1::ViolationCase response;
+      status = stub_.RecordViolationCase(context->get(), *request, &response);
       EndCall();
       break;
     }

@@ -1,7 +1,8 @@
 // Delivers the calls the inspection service owes membership (an EXPEL event for a decision that
-// expels a member, the dissolution of an organization) from the durable queue in the inspection
-// store, until membership accepts each. Every attempt sends the call's own request_id, so a call
-// delivered twice (a worker that died before recording success, two replicas) is applied once.
+// expels a member, the dissolution of an organization, a violation case opened or settled) from
+// the durable queue in the inspection store, until membership accepts each. Every attempt sends
+// the call's own request_id, so a call delivered twice (a worker that died before recording
+// success, two replicas) is applied once.
 #ifndef DANGBO_SERVICES_INSPECTION_MEMBERSHIP_CLIENT_DISPATCHER_H_
 #define DANGBO_SERVICES_INSPECTION_MEMBERSHIP_CLIENT_DISPATCHER_H_
 

@@ -4,11 +4,11 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/db/sql_row.h"
 #include "cppconn/resultset.h"
 #include "services/inspection/store/filter_sql.h"
 #include "services/inspection/store/json_lists.h"
 #include "services/inspection/store/rows.h"
-#include "common/db/sql_row.h"
 
 namespace dangbo::inspection::internal {
 namespace {
@@ -278,6 +278,18 @@ absl::StatusOr<StoredAppeal> UpdateAppealRow(db::Session& session, const StoredA
       .Int64(stored.appeal.id);
   update.executeUpdate();
   return stored;
+}
+
+absl::flat_hash_set<int64_t> MembersDisciplinedOutOfRows(db::Session& session,
+                                                         int64_t inspection_id) {
+  sql::PreparedStatement& statement = session.Prepare(
+      "SELECT subject_id FROM disciplinary_decisions"
+      " WHERE source_inspection_id = ? AND subject_kind = ?");
+  db::ParamBinder(statement).Int64(inspection_id).EnumValue(SubjectKind::kMember);
+  std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+  absl::flat_hash_set<int64_t> members;
+  while (rs->next()) members.insert(rs->getInt64(1));
+  return members;
 }
 
 }  // namespace dangbo::inspection::internal

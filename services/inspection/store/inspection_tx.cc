@@ -116,6 +116,13 @@ absl::StatusOr<MembershipCall> SqlInspectionTx::EnqueueMembershipCall(const Memb
   return Guarded([&] { return InsertMembershipCallRow(session_, call); });
 }
 
+absl::StatusOr<absl::flat_hash_set<int64_t>> SqlInspectionTx::MembersDisciplinedOutOf(
+    int64_t inspection_id) {
+  return Guarded([&]() -> absl::StatusOr<absl::flat_hash_set<int64_t>> {
+    return MembersDisciplinedOutOfRows(session_, inspection_id);
+  });
+}
+
 absl::StatusOr<std::vector<std::string>> SqlInspectionTx::LockImportedKeys(
     const std::vector<std::string>& source_keys) {
   return Guarded([&]() -> absl::StatusOr<std::vector<std::string>> {

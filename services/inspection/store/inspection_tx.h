@@ -42,6 +42,8 @@ class SqlInspectionTx final : public InspectionTx {
   absl::StatusOr<RuleVersionRecord> UpdateRuleVersion(const RuleVersionRecord& record) override;
 
   absl::StatusOr<MembershipCall> EnqueueMembershipCall(const MembershipCall& call) override;
+  absl::StatusOr<absl::flat_hash_set<int64_t>> MembersDisciplinedOutOf(
+      int64_t inspection_id) override;
 
   absl::StatusOr<std::vector<std::string>> LockImportedKeys(
       const std::vector<std::string>& source_keys) override;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "common/db/session.h"
 #include "services/inspection/store/store.h"
@@ -36,6 +37,8 @@ std::vector<ConclusionNotice> LoadNotices(db::Session& session, int64_t inspecti
 absl::StatusOr<DisciplinaryDecision> LoadDecision(db::Session& session, int64_t id, Lock lock);
 std::vector<DisciplinaryDecision> LoadDecisions(db::Session& session, const DecisionFilter& filter);
 DisciplinaryDecision InsertDecisionRow(db::Session& session, const DisciplinaryDecision& decision);
+absl::flat_hash_set<int64_t> MembersDisciplinedOutOfRows(db::Session& session,
+                                                         int64_t inspection_id);
 absl::StatusOr<DisciplinaryDecision> UpdateDecisionRow(db::Session& session,
                                                        const DisciplinaryDecision& decision);
 

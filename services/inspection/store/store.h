@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -55,6 +56,7 @@ enum class MembershipCallKind {
   kUnspecified = 0,
   kExpelMember = 1,           // RecordMemberEvent with an EXPEL event
   kDissolveOrganization = 2,  // DissolveOrganization
+  kRecordViolationCase = 3,   // RecordViolationCase
 };
 
 // A call owed to membership, queued in the transaction of the record that owes it and retried
@@ -179,6 +181,9 @@ class InspectionTx {
   // Queues a call; commits or rolls back with the transaction. A request_id already queued is
   // ALREADY_EXISTS. Assigns id.
   virtual absl::StatusOr<MembershipCall> EnqueueMembershipCall(const MembershipCall& call) = 0;
+  // The members that decisions taken out of inspection `inspection_id` discipline.
+  virtual absl::StatusOr<absl::flat_hash_set<int64_t>> MembersDisciplinedOutOf(
+      int64_t inspection_id) = 0;
 
   // The keys among `source_keys` an earlier import wrote. Locks them, and the gaps where the
   // others would go, so that two imports of the same record cannot both write it.

@@ -1,5 +1,6 @@
 // Members, their profile and their lifecycle.
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/api/dates.h"
 #include "common/api/fingerprint.h"
 #include "common/api/macros.h"
@@ -13,6 +14,7 @@
 #include "services/membership/domain/derived.h"
 #include "services/membership/domain/member_lifecycle.h"
 #include "services/membership/domain/names.h"
+#include "services/membership/domain/violation_cases.h"
 
 namespace dangbo::membership {
 namespace {
@@ -338,9 +340,20 @@ grpc::Status MembershipServiceImpl::RecordMemberEvent(grpc::ServerContext* ctx,
           }
           requested.member_id = id;
           requested.recorded_by = principal.subject;
+          // Cases the inspection service reported (RecordViolationCase); only RESIGN reads them.
+          std::vector<std::string> open_cases;
+          if (requested.type == MemberEventType::kResign) {
+            DANGBO_ASSIGN_OR_RETURN(std::vector<ViolationCase> cases, tx.ViolationCasesOf(id));
+            open_cases = OpenCaseSources(cases);
+          }
           absl::StatusOr<CheckedEvent> result =
               CheckEvent(member, requested, history, deps_.rules->At(requested.effective_date),
-                         *deps_.calendar, today, /*under_violation=*/false);
+                         *deps_.calendar, today, /*under_violation=*/!open_cases.empty());
+          if (!result.ok() && !open_cases.empty()) {
+            result = absl::Status(result.status().code(),
+                                  absl::StrCat(result.status().message(),
+                                               " (open: ", absl::StrJoin(open_cases, ", "), ")"));
+          }
           if (!result.ok()) return Prefixed("event", result.status());
           DANGBO_ASSIGN_OR_RETURN(MemberEvent recorded, tx.InsertMemberEvent(result->event));
           DANGBO_ASSIGN_OR_RETURN(Member updated, tx.UpdateMember(result->member_after));

@@ -85,6 +85,12 @@ class MembershipServiceImpl final : public v1::MembershipService::Service {
                            v1::Badge* resp) override;
   grpc::Status ListBadges(grpc::ServerContext* ctx, const v1::ListBadgesRequest* req,
                           v1::ListBadgesResponse* resp) override;
+  grpc::Status RecordViolationCase(grpc::ServerContext* ctx,
+                                   const v1::RecordViolationCaseRequest* req,
+                                   v1::ViolationCase* resp) override;
+  grpc::Status ListViolationCases(grpc::ServerContext* ctx,
+                                  const v1::ListViolationCasesRequest* req,
+                                  v1::ListViolationCasesResponse* resp) override;
   grpc::Status ImportMembers(grpc::ServerContext* ctx,
                              grpc::ServerReader<v1::ImportMembersRequest>* reader,
                              v1::ImportMembersResponse* resp) override;

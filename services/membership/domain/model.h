@@ -237,6 +237,20 @@ struct Badge {
   bool early = false;
 };
 
+// A case that may end in the member's discipline, opened and settled by the inspection service:
+// an inspection of signs of violation or a denunciation naming the member, or a conclusion that
+// the member must be disciplined, until the decision. While one is open the member may not
+// resign (domain.md §2).
+struct ViolationCase {
+  int64_t member_id = 0;
+  std::string source;  // the inspection service's resource, e.g. "inspections/12"
+  bool open = true;
+  std::optional<Date> opened_date;
+  std::optional<Date> settled_date;
+  std::string recorded_by;
+  absl::Time update_time;
+};
+
 }  // namespace dangbo::membership
 
 #endif  // DANGBO_SERVICES_MEMBERSHIP_DOMAIN_MODEL_H_

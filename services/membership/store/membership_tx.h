@@ -49,6 +49,8 @@ class SqlMembershipTx final : public MembershipTx {
   // In ratings_and_badges.cc.
   absl::Status UpsertRating(const Rating& rating) override;
   absl::Status InsertBadge(const Badge& badge) override;
+  absl::StatusOr<std::vector<ViolationCase>> ViolationCasesOf(int64_t member_id) override;
+  absl::StatusOr<ViolationCase> WriteViolationCase(const ViolationCase& c) override;
 
  private:
   int64_t LastInsertId();

@@ -142,6 +142,11 @@ class MembershipTx {
   virtual absl::Status UpsertRating(const Rating& rating) = 0;
   // A milestone already awarded to the member is ALREADY_EXISTS naming badge.years.
   virtual absl::Status InsertBadge(const Badge& badge) = 0;
+  // The member's violation cases, oldest first; read after LockMember, so that a RESIGN and a
+  // case being opened are serialized on the member's row.
+  virtual absl::StatusOr<std::vector<ViolationCase>> ViolationCasesOf(int64_t member_id) = 0;
+  // Inserts or replaces the case of (member_id, source); returns it with its update_time.
+  virtual absl::StatusOr<ViolationCase> WriteViolationCase(const ViolationCase& c) = 0;
 };
 
 class MembershipStore {
@@ -182,6 +187,8 @@ class MembershipStore {
   absl::StatusOr<std::vector<Rating>> ListRatings(const RatingFilter& filter);
   // By milestone.
   absl::StatusOr<std::vector<Badge>> ListBadges(int64_t member_id);
+  // Oldest first, as MembershipTx::ViolationCasesOf.
+  absl::StatusOr<std::vector<ViolationCase>> ListViolationCases(int64_t member_id);
   // Events and badges of each member asked for; members with neither map to an empty history.
   absl::StatusOr<absl::flat_hash_map<int64_t, MemberHistory>> MemberHistories(
       const std::vector<int64_t>& member_ids);
@@ -194,8 +201,8 @@ class MembershipStore {
   absl::StatusOr<int64_t> HeadSequence();
   // (sequence, resource) of up to `limit` outbox rows after `after_sequence`: what the member
   // cache's follower needs, without the payloads.
-  absl::StatusOr<std::vector<ChangedResource>> ListChangedResources(
-      int64_t after_sequence, int limit);
+  absl::StatusOr<std::vector<ChangedResource>> ListChangedResources(int64_t after_sequence,
+                                                                    int limit);
 
   // Serves GetMemberWithPath from `cache` when it can and keeps it coherent with this store's
   // writes; none (the default) reads the database every time. The cache outlives the store.

@@ -14,10 +14,10 @@ using ::testing::HasSubstr;
 using A = Action;
 
 constexpr Action kAllActions[] = {
-    A::kReadOrganization, A::kWriteOrganization, A::kReadMember,      A::kWriteMember,
-    A::kReadPersonalData, A::kReadInspection,    A::kWriteInspection, A::kReadStatistics,
-    A::kWriteSnapshot,    A::kAdminister,        A::kReadChanges,     A::kRecordExpulsion,
-    A::kRecordDissolution,
+    A::kReadOrganization,  A::kWriteOrganization,   A::kReadMember,      A::kWriteMember,
+    A::kReadPersonalData,  A::kReadInspection,      A::kWriteInspection, A::kReadStatistics,
+    A::kWriteSnapshot,     A::kAdminister,          A::kReadChanges,     A::kRecordExpulsion,
+    A::kRecordDissolution, A::kRecordViolationCase,
 };
 
 std::vector<Action> AllowedActions(Role role) {
@@ -37,11 +37,12 @@ Principal With(std::initializer_list<Role> roles, std::vector<int64_t> scopes = 
 }
 
 TEST(RoleTableTest, Admin_MayDoEverythingButReadPersonalData) {
-  EXPECT_THAT(AllowedActions(Role::kAdmin),
-              ::testing::ElementsAre(A::kReadOrganization, A::kWriteOrganization, A::kReadMember,
-                                     A::kWriteMember, A::kReadInspection, A::kWriteInspection,
-                                     A::kReadStatistics, A::kWriteSnapshot, A::kAdminister,
-                                     A::kReadChanges, A::kRecordExpulsion, A::kRecordDissolution));
+  EXPECT_THAT(
+      AllowedActions(Role::kAdmin),
+      ::testing::ElementsAre(A::kReadOrganization, A::kWriteOrganization, A::kReadMember,
+                             A::kWriteMember, A::kReadInspection, A::kWriteInspection,
+                             A::kReadStatistics, A::kWriteSnapshot, A::kAdminister, A::kReadChanges,
+                             A::kRecordExpulsion, A::kRecordDissolution, A::kRecordViolationCase));
 }
 
 TEST(RoleTableTest, Organizer_ReadsAndWritesOrganizationsAndMembers) {
@@ -70,10 +71,11 @@ TEST(RoleTableTest, PersonalData_AddsOnlyPersonalDataReads) {
   EXPECT_THAT(AllowedActions(Role::kPersonalData), ::testing::ElementsAre(A::kReadPersonalData));
 }
 
-TEST(RoleTableTest, Service_LooksUpFollowsFeedsAndRecordsExpulsionsAndDissolutions) {
-  EXPECT_THAT(AllowedActions(Role::kService),
-              ::testing::ElementsAre(A::kReadOrganization, A::kReadMember, A::kReadChanges,
-                                     A::kRecordExpulsion, A::kRecordDissolution));
+TEST(RoleTableTest, Service_LooksUpFollowsFeedsAndRecordsWhatDisciplineDecides) {
+  EXPECT_THAT(
+      AllowedActions(Role::kService),
+      ::testing::ElementsAre(A::kReadOrganization, A::kReadMember, A::kReadChanges,
+                             A::kRecordExpulsion, A::kRecordDissolution, A::kRecordViolationCase));
 }
 
 TEST(PersonalDataTest, CanSeePersonalData_OnlyWithPersonalDataRole) {
