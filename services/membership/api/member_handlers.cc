@@ -377,16 +377,12 @@ grpc::Status MembershipServiceImpl::ListMemberEvents(grpc::ServerContext* ctx,
                                                      const v1::ListMemberEventsRequest* req,
                                                      v1::ListMemberEventsResponse* resp) {
   return Run([&]() -> absl::Status {
-    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadMember));
-    DANGBO_ASSIGN_OR_RETURN(int64_t id, MemberId("member", req->member()));
-    DANGBO_ASSIGN_OR_RETURN(Member member, deps_.store->GetMember(id));
-    DANGBO_RETURN_IF_ERROR(
-        AuthorizeAt(principal, Action::kReadMember, "member", member.organization_id));
+    DANGBO_ASSIGN_OR_RETURN(Member member, ReadableMember(ctx, req->member()));
     DANGBO_ASSIGN_OR_RETURN(int page_size,
                             api::PageSize(req->page_size(), kDefaultPageSize, kMaxPageSize));
     DANGBO_ASSIGN_OR_RETURN(int64_t after, api::DecodePageToken(req->page_token(), req->member()));
     DANGBO_ASSIGN_OR_RETURN(std::vector<MemberEvent> events,
-                            deps_.store->ListMemberEvents(id, page_size + 1, after));
+                            deps_.store->ListMemberEvents(member.id, page_size + 1, after));
     const bool more = static_cast<int>(events.size()) > page_size;
     if (more) events.resize(page_size);
     for (const MemberEvent& e : events) *resp->add_events() = MemberEventToProto(e);

@@ -52,6 +52,16 @@ absl::Status MembershipServiceImpl::AuthorizeAt(const auth::Principal& principal
   return auth::Authorize(principal, action, path);
 }
 
+absl::StatusOr<Member> MembershipServiceImpl::ReadableMember(grpc::ServerContext* ctx,
+                                                             std::string_view name) {
+  DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, auth::Action::kReadMember));
+  DANGBO_ASSIGN_OR_RETURN(int64_t id, api::ParseResourceId("member", kMembers, name));
+  DANGBO_ASSIGN_OR_RETURN(Member member, deps_.store->GetMember(id));
+  DANGBO_RETURN_IF_ERROR(
+      AuthorizeAt(principal, auth::Action::kReadMember, "member", member.organization_id));
+  return member;
+}
+
 std::vector<std::string> MembershipServiceImpl::ScopePaths(const auth::Principal& principal) {
   std::vector<std::string> paths;
   if (principal.unlimited_scope) return paths;

@@ -109,6 +109,9 @@ class MembershipServiceImpl final : public v1::MembershipService::Service {
   absl::Status AuthorizeAt(const auth::Principal& principal, auth::Action action,
                            std::string_view field, int64_t organization_id);
   std::vector<std::string> ScopePaths(const auth::Principal& principal);
+  // The member `name` (`members/{id}`, in the request's field `member`) after checking that the
+  // caller may read members where it is registered: what the per-member lists start with.
+  absl::StatusOr<Member> ReadableMember(grpc::ServerContext* ctx, std::string_view name);
   // The ids a batch request's `names` name, in order: at most 1000, each an existing
   // organization the caller may read, or the error naming `names[i]`. One query for all.
   absl::StatusOr<std::vector<int64_t>> ReadableOrganizationIds(

@@ -227,12 +227,8 @@ grpc::Status MembershipServiceImpl::ListBadges(grpc::ServerContext* ctx,
                                                const v1::ListBadgesRequest* req,
                                                v1::ListBadgesResponse* resp) {
   return Run([&]() -> absl::Status {
-    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadMember));
-    DANGBO_ASSIGN_OR_RETURN(int64_t id, api::ParseResourceId("member", kMembers, req->member()));
-    DANGBO_ASSIGN_OR_RETURN(Member m, deps_.store->GetMember(id));
-    DANGBO_RETURN_IF_ERROR(
-        AuthorizeAt(principal, Action::kReadMember, "member", m.organization_id));
-    DANGBO_ASSIGN_OR_RETURN(std::vector<Badge> badges, deps_.store->ListBadges(id));
+    DANGBO_ASSIGN_OR_RETURN(Member member, ReadableMember(ctx, req->member()));
+    DANGBO_ASSIGN_OR_RETURN(std::vector<Badge> badges, deps_.store->ListBadges(member.id));
     for (const Badge& b : badges) {
       v1::Badge* out = resp->add_badges();
       out->set_member(req->member());

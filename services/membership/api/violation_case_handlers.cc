@@ -122,12 +122,9 @@ grpc::Status MembershipServiceImpl::ListViolationCases(grpc::ServerContext* ctx,
                                                        const v1::ListViolationCasesRequest* req,
                                                        v1::ListViolationCasesResponse* resp) {
   return Run([&]() -> absl::Status {
-    DANGBO_ASSIGN_OR_RETURN(auth::Principal principal, Authorized(ctx, Action::kReadMember));
-    DANGBO_ASSIGN_OR_RETURN(int64_t id, api::ParseResourceId("member", kMembers, req->member()));
-    DANGBO_ASSIGN_OR_RETURN(Member m, deps_.store->GetMember(id));
-    DANGBO_RETURN_IF_ERROR(
-        AuthorizeAt(principal, Action::kReadMember, "member", m.organization_id));
-    DANGBO_ASSIGN_OR_RETURN(std::vector<ViolationCase> cases, deps_.store->ListViolationCases(id));
+    DANGBO_ASSIGN_OR_RETURN(Member member, ReadableMember(ctx, req->member()));
+    DANGBO_ASSIGN_OR_RETURN(std::vector<ViolationCase> cases,
+                            deps_.store->ListViolationCases(member.id));
     for (const ViolationCase& c : cases) *resp->add_violation_cases() = ViolationCaseToProto(c);
     return absl::OkStatus();
   });
