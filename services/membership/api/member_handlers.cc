@@ -1,6 +1,5 @@
 // Members, their profile and their lifecycle.
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "common/api/dates.h"
 #include "common/api/fingerprint.h"
 #include "common/api/macros.h"
@@ -348,12 +347,7 @@ grpc::Status MembershipServiceImpl::RecordMemberEvent(grpc::ServerContext* ctx,
           }
           absl::StatusOr<CheckedEvent> result =
               CheckEvent(member, requested, history, deps_.rules->At(requested.effective_date),
-                         *deps_.calendar, today, /*under_violation=*/!open_cases.empty());
-          if (!result.ok() && !open_cases.empty()) {
-            result = absl::Status(result.status().code(),
-                                  absl::StrCat(result.status().message(),
-                                               " (open: ", absl::StrJoin(open_cases, ", "), ")"));
-          }
+                         *deps_.calendar, today, open_cases);
           if (!result.ok()) return Prefixed("event", result.status());
           DANGBO_ASSIGN_OR_RETURN(MemberEvent recorded, tx.InsertMemberEvent(result->event));
           DANGBO_ASSIGN_OR_RETURN(Member updated, tx.UpdateMember(result->member_after));

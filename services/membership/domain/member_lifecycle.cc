@@ -26,7 +26,7 @@ struct Check {
   const MembershipRules& rules;
   const HolidayCalendar& calendar;
   Date today;
-  bool under_violation;
+  const std::vector<std::string>& open_violation_cases;
   std::vector<std::string>& warnings;
 
   Date LatestAllowed() const { return today + rules.future_tolerance_days; }
@@ -360,10 +360,11 @@ absl::Status CheckTransition(Check& c) {
       return absl::OkStatus();
     case Type::kResign:
       if (absl::Status s = RequirePartyMember(c); !s.ok()) return s;
-      if (c.under_violation) {
-        return absl::FailedPreconditionError(
-            "state: the member is under a violation case and cannot resign until it is "
-            "settled");
+      if (!c.open_violation_cases.empty()) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "state: the member is under a violation case and cannot resign until it is settled "
+            "(open: ",
+            absl::StrJoin(c.open_violation_cases, ", "), ")"));
       }
       e.state_after = State::kStruckOff;
       return absl::OkStatus();
@@ -415,7 +416,7 @@ absl::StatusOr<CheckedEvent> CheckEvent(const Member& current, const MemberEvent
                                         const std::vector<MemberEvent>& history,
                                         const MembershipRules& rules,
                                         const HolidayCalendar& calendar, Date today,
-                                        bool under_violation) {
+                                        const std::vector<std::string>& open_violation_cases) {
   if (std::string_view(MemberEventTypeName(requested.type)) == "UNKNOWN" ||
       requested.type == Type::kUnspecified) {
     return absl::InvalidArgumentError("type: required");
@@ -431,7 +432,8 @@ absl::StatusOr<CheckedEvent> CheckEvent(const Member& current, const MemberEvent
   out.event.state_after = current.state;
   out.event.organization_before = current.organization_id;
   out.event.organization_after = current.organization_id;
-  Check check{current, out.event, history, rules, calendar, today, under_violation, out.warnings};
+  Check check{current,     out.event, history, rules, calendar, today, open_violation_cases,
+              out.warnings};
   if (absl::Status s = CheckDecision(check); !s.ok()) return s;
   if (absl::Status s = CheckEffectiveDate(check); !s.ok()) return s;
   if (absl::Status s = CheckTransition(check); !s.ok()) return s;

@@ -26,8 +26,8 @@ struct CheckedEvent {
 
 // Checks `requested` against the member's current state, flags and dates and the member's
 // `history` (earlier events, any order). `rules` are those in force at the event's effective
-// date; `today` is injected. `under_violation` says whether the member is the subject of an
-// open violation case (only RESIGN reads it).
+// date; `today` is injected. `open_violation_cases` names the cases the member is under
+// (violation_cases.h; only RESIGN reads them).
 //
 // INVALID_ARGUMENT names a malformed field (missing ceremony date, destination, strike-off
 // ground, decision number, ...). FAILED_PRECONDITION names the field whose value breaks a rule:
@@ -51,7 +51,7 @@ struct CheckedEvent {
 //   TRANSFER_TEMPORARY_END     only while attached
 //   EXEMPT / UNEXEMPT, LOST_CONTACT / REGAIN_CONTACT  flag toggles on a member
 //   STRIKE_OFF         member → STRUCK_OFF; strike_off_ground required
-//   RESIGN             member → STRUCK_OFF; refused while under_violation
+//   RESIGN             member → STRUCK_OFF; refused, naming them, while violation cases are open
 //   EXPEL              FULL → EXPELLED (a probationary member is only reprimanded or warned)
 //   DECEASE            APPLICANT | PROBATIONARY | FULL → DECEASED
 //   WITHDRAW_APPLICATION  APPLICANT → WITHDRAWN
@@ -60,7 +60,7 @@ absl::StatusOr<CheckedEvent> CheckEvent(const Member& current, const MemberEvent
                                         const std::vector<MemberEvent>& history,
                                         const MembershipRules& rules,
                                         const HolidayCalendar& calendar, Date today,
-                                        bool under_violation = false);
+                                        const std::vector<std::string>& open_violation_cases = {});
 
 // Applies a checked event (its state_after and organization_after) to `member`: dates, flags,
 // host organization. Used by CheckEvent and to replay a member's history.

@@ -61,8 +61,8 @@ class LifecycleTest : public ::testing::Test {
   }
   absl::StatusOr<CheckedEvent> Check(const Member& member, const MemberEvent& event,
                                      const std::vector<MemberEvent>& history = {},
-                                     bool under_violation = false) {
-    return CheckEvent(member, event, history, rules_, calendar_, today_, under_violation);
+                                     const std::vector<std::string>& open_violation_cases = {}) {
+    return CheckEvent(member, event, history, rules_, calendar_, today_, open_violation_cases);
   }
 
   MembershipRules rules_;
@@ -527,10 +527,10 @@ TEST_F(LifecycleTest, StrikeOff_WithGround_StrikesOffAndClearsFlags) {
 }
 
 TEST_F(LifecycleTest, Resign_UnderViolation_IsFailedPrecondition) {
-  EXPECT_EQ(Check(Full(), Event(Type::kResign, Date(2026, 5, 1)), {}, /*under_violation=*/true)
-                .status()
-                .code(),
-            absl::StatusCode::kFailedPrecondition);
+  const absl::Status refused =
+      Check(Full(), Event(Type::kResign, Date(2026, 5, 1)), {}, {"inspections/12"}).status();
+  EXPECT_EQ(refused.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(refused.message().find("inspections/12"), std::string::npos) << refused;
 }
 
 TEST_F(LifecycleTest, Resign_NotUnderViolation_IsRecordedAsStruckOff) {
